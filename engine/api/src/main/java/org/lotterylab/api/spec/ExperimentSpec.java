@@ -1,0 +1,414 @@
+package org.lotterylab.api.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An immutable, validated lottery-ticket experiment. Every field has a default and a help line
+ * ({@link #fields()}); construction fails with a {@link SpecException} naming the field when a value
+ * is impossible. The run identity ({@link #hash()}) is a hash of the canonical non-default fields, so
+ * adding a field with a default later does not change the identity of existing runs.
+ *
+ * <p>Rates are <em>fractions removed per round</em>; "weights remaining" is always spelled out where used.
+ */
+public record ExperimentSpec(
+        String name,
+        String dataset,
+        String testData,
+        ModelKind model,
+        InitKind init,
+        OptimizerKind optimizer,
+        double learningRate,
+        double momentum,
+        int batchSize,
+        int iterations,
+        int evalInterval,
+        int rounds,
+        PruningStyle pruning,
+        double convRate,
+        double hiddenRate,
+        double outputRate,
+        double globalRate,
+        List<String> globalIgnore,
+        MaskCriterion maskCriterion,
+        int rewindIteration,
+        long seed,
+        List<Branch> branches,
+        boolean lmcEachRound,
+        int lmcAlphas,
+        double edgePopupKeep) {
+
+    private static final List<SpecField> FIELDS = List.of(
+            f("name", SpecField.Type.STRING, "run", "Run name; the run directory is <out>/<name>-<hash of the spec>"),
+            f("dataset", SpecField.Type.STRING, "sample",
+                    "Data set: sample (bundled 10k MNIST), fashion-mnist (Debian package), or a directory of IDX/CIFAR-10 files"),
+            f("testData", SpecField.Type.STRING, "",
+                    "Optional directory holding an official test set (e.g. MNIST t10k IDX) to evaluate on instead"),
+            c("model", ModelKind.class, "lenet-300-100", "Network architecture"),
+            c("init", InitKind.class, "glorot-normal", "Weight initialiser"),
+            c("optimizer", OptimizerKind.class, "adam", "Optimiser (sgd uses the momentum field)"),
+            f("learningRate", SpecField.Type.DOUBLE, "0.0012", "Learning rate, > 0"),
+            f("momentum", SpecField.Type.DOUBLE, "0.0", "SGD momentum in [0, 1)"),
+            f("batchSize", SpecField.Type.INT, "60", "Mini-batch size"),
+            f("iterations", SpecField.Type.INT, "50000", "Training iterations (mini-batches) per round"),
+            f("evalInterval", SpecField.Type.INT, "100", "Evaluate validation loss and test accuracy every N iterations"),
+            f("rounds", SpecField.Type.INT, "15", "Pruning rounds after the dense round 0"),
+            c("pruning", PruningStyle.class, "layerwise", "layerwise (rates per layer kind) or global (one threshold)"),
+            f("convRate", SpecField.Type.DOUBLE, "0.1", "Layerwise: fraction of remaining conv weights removed per round"),
+            f("hiddenRate", SpecField.Type.DOUBLE, "0.2",
+                    "Layerwise: fraction of remaining hidden fully-connected weights removed per round"),
+            f("outputRate", SpecField.Type.DOUBLE, "0.1", "Layerwise: fraction of remaining output-layer weights removed per round"),
+            f("globalRate", SpecField.Type.DOUBLE, "0.2", "Global: fraction of remaining prunable weights removed per round"),
+            f("globalIgnore", SpecField.Type.STRING_LIST, "output",
+                    "Global: layers never pruned (layer names, or 'output'); empty = prune all"),
+            c("maskCriterion", MaskCriterion.class, "large-final", "Which weights survive a pruning step"),
+            f("rewindIteration", SpecField.Type.INT, "0", "Rewind survivors to theta_k after k iterations (0 = theta_0)"),
+            f("seed", SpecField.Type.LONG, "1", "Seed for init, data order and random controls"),
+            cl("branches", Branch.class, "ticket,random-reinit", "Branches to run, comma-separated"),
+            f("lmcEachRound", SpecField.Type.BOOLEAN, "false",
+                    "Also measure each ticket round's linear-mode-connectivity instability"),
+            f("lmcAlphas", SpecField.Type.INT, "30", "Points on the interpolation path (endpoints included), >= 2"),
+            f("edgePopupKeep", SpecField.Type.DOUBLE, "0.5", "Edge-popup: fraction of edges KEPT per layer, in (0, 1]"));
+
+    /** Validates every field. */
+    public ExperimentSpec {
+        requireText("name", name);
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new SpecException("name", "use letters, digits, '.', '_' and '-' only (got '" + name + "')");
+        }
+        requireText("dataset", dataset);
+        testData = testData == null ? "" : testData;
+        requireNonNull("model", model);
+        requireNonNull("init", init);
+        requireNonNull("optimizer", optimizer);
+        requireNonNull("pruning", pruning);
+        requireNonNull("maskCriterion", maskCriterion);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate) || learningRate > 10) {
+            throw new SpecException("learningRate", "must be > 0 and at most 10 (got " + learningRate + ")");
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new SpecException("momentum", "must be in [0, 1) (got " + momentum + ")");
+        }
+        positive("batchSize", batchSize);
+        positive("iterations", iterations);
+        positive("evalInterval", evalInterval);
+        if (evalInterval > iterations) {
+            throw new SpecException("evalInterval", "must not exceed iterations (" + evalInterval + " > " + iterations + ")");
+        }
+        if (rounds < 0 || rounds > 200) {
+            throw new SpecException("rounds", "must be in [0, 200] (got " + rounds + ")");
+        }
+        rate("convRate", convRate);
+        rate("hiddenRate", hiddenRate);
+        rate("outputRate", outputRate);
+        rate("globalRate", globalRate);
+        globalIgnore = List.copyOf(globalIgnore == null ? List.of() : globalIgnore);
+        if (rewindIteration < 0 || rewindIteration > iterations) {
+            throw new SpecException("rewindIteration",
+                    "must be in [0, iterations=" + iterations + "] (got " + rewindIteration + ")");
+        }
+        if (branches == null || branches.isEmpty()) {
+            throw new SpecException("branches", "choose at least one of: " + Choice.ids(Branch.class));
+        }
+        if (branches.size() != branches.stream().distinct().count()) {
+            throw new SpecException("branches", "lists a branch twice: " + branches);
+        }
+        List<Branch> sorted = new ArrayList<>(branches);
+        Collections.sort(sorted);
+        branches = List.copyOf(sorted);
+        if (lmcAlphas < 2 || lmcAlphas > 1000) {
+            throw new SpecException("lmcAlphas", "must be in [2, 1000] (got " + lmcAlphas + ")");
+        }
+        if (!(edgePopupKeep > 0 && edgePopupKeep <= 1)) {
+            throw new SpecException("edgePopupKeep", "the fraction kept must be in (0, 1] (got " + edgePopupKeep + ")");
+        }
+    }
+
+    /** The spec with every field at its default. */
+    public static ExperimentSpec defaults() {
+        return fromMap(Map.of());
+    }
+
+    /** All fields with type, default and help, in canonical order. */
+    public static List<SpecField> fields() {
+        return FIELDS;
+    }
+
+    /** The field with {@code key}, or a {@link SpecException} listing the known keys. */
+    public static SpecField field(String key) {
+        for (SpecField f : FIELDS) {
+            if (f.key().equals(key)) {
+                return f;
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        FIELDS.forEach(f -> keys.add(f.key()));
+        throw new SpecException(key, "unknown field; known fields: " + String.join(", ", keys));
+    }
+
+    /** Builds a spec from string values; missing keys take their defaults. */
+    public static ExperimentSpec fromMap(Map<String, String> values) {
+        for (String key : values.keySet()) {
+            field(key);
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        for (SpecField f : FIELDS) {
+            v.put(f.key(), values.getOrDefault(f.key(), f.defaultValue()));
+        }
+        return new ExperimentSpec(
+                v.get("name").trim(),
+                v.get("dataset").trim(),
+                v.get("testData").trim(),
+                Choice.parse(ModelKind.class, "model", v.get("model")),
+                Choice.parse(InitKind.class, "init", v.get("init")),
+                Choice.parse(OptimizerKind.class, "optimizer", v.get("optimizer")),
+                parseDouble("learningRate", v.get("learningRate")),
+                parseDouble("momentum", v.get("momentum")),
+                parseInt("batchSize", v.get("batchSize")),
+                parseInt("iterations", v.get("iterations")),
+                parseInt("evalInterval", v.get("evalInterval")),
+                parseInt("rounds", v.get("rounds")),
+                Choice.parse(PruningStyle.class, "pruning", v.get("pruning")),
+                parseDouble("convRate", v.get("convRate")),
+                parseDouble("hiddenRate", v.get("hiddenRate")),
+                parseDouble("outputRate", v.get("outputRate")),
+                parseDouble("globalRate", v.get("globalRate")),
+                splitList(v.get("globalIgnore")),
+                Choice.parse(MaskCriterion.class, "maskCriterion", v.get("maskCriterion")),
+                parseInt("rewindIteration", v.get("rewindIteration")),
+                parseLong("seed", v.get("seed")),
+                parseBranches(v.get("branches")),
+                parseBoolean("lmcEachRound", v.get("lmcEachRound")),
+                parseInt("lmcAlphas", v.get("lmcAlphas")),
+                parseDouble("edgePopupKeep", v.get("edgePopupKeep")));
+    }
+
+    /** Every field as its canonical string, in canonical order. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("dataset", dataset);
+        m.put("testData", testData);
+        m.put("model", model.id());
+        m.put("init", init.id());
+        m.put("optimizer", optimizer.id());
+        m.put("learningRate", Double.toString(learningRate));
+        m.put("momentum", Double.toString(momentum));
+        m.put("batchSize", Integer.toString(batchSize));
+        m.put("iterations", Integer.toString(iterations));
+        m.put("evalInterval", Integer.toString(evalInterval));
+        m.put("rounds", Integer.toString(rounds));
+        m.put("pruning", pruning.id());
+        m.put("convRate", Double.toString(convRate));
+        m.put("hiddenRate", Double.toString(hiddenRate));
+        m.put("outputRate", Double.toString(outputRate));
+        m.put("globalRate", Double.toString(globalRate));
+        m.put("globalIgnore", String.join(",", globalIgnore));
+        m.put("maskCriterion", maskCriterion.id());
+        m.put("rewindIteration", Integer.toString(rewindIteration));
+        m.put("seed", Long.toString(seed));
+        List<String> ids = new ArrayList<>();
+        branches.forEach(b -> ids.add(b.id()));
+        m.put("branches", String.join(",", ids));
+        m.put("lmcEachRound", Boolean.toString(lmcEachRound));
+        m.put("lmcAlphas", Integer.toString(lmcAlphas));
+        m.put("edgePopupKeep", Double.toString(edgePopupKeep));
+        return m;
+    }
+
+    /** The canonical string value of one field. */
+    public String get(String key) {
+        field(key);
+        return toMap().get(key);
+    }
+
+    /** A copy with one field replaced (parsed and validated like {@code --set key=value}). */
+    public ExperimentSpec with(String key, String value) {
+        Map<String, String> m = toMap();
+        field(key);
+        m.put(key, value);
+        return fromMap(m);
+    }
+
+    /** A copy with several fields replaced. */
+    public ExperimentSpec with(Map<String, String> changes) {
+        Map<String, String> m = toMap();
+        m.putAll(changes);
+        return fromMap(m);
+    }
+
+    /**
+     * Checks one candidate value without building a spec: empty when valid, else the reason. Used by
+     * the window to validate as the user types.
+     */
+    public String problemWith(String key, String value) {
+        try {
+            with(key, value);
+            return "";
+        } catch (SpecException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return key + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * The fields that differ from their defaults, canonical strings, sorted by key; {@code name} is
+     * excluded (it is part of the directory name instead).
+     */
+    public Map<String, String> nonDefaults() {
+        Map<String, String> canonicalDefaults = defaults().toMap();
+        Map<String, String> out = new TreeMap<>();
+        toMap().forEach((k, val) -> {
+            if (!k.equals("name") && !val.equals(canonicalDefaults.get(k))) {
+                out.put(k, val);
+            }
+        });
+        return out;
+    }
+
+    /** First 10 hex digits of SHA-256 over the canonical non-default fields ({@code key=value\n}). */
+    public String hash() {
+        StringBuilder sb = new StringBuilder();
+        nonDefaults().forEach((k, val) -> sb.append(k).append('=').append(val).append('\n'));
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 5; i++) {
+                hex.append(String.format("%02x", d[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    /** The run directory name: {@code <name>-<hash>}. */
+    public String runDirName() {
+        return name + "-" + hash();
+    }
+
+    /** Pruning rate (fraction removed per round) of a layer of the given kind under the layerwise style. */
+    public double layerwiseRate(LayerKind kind) {
+        return switch (kind) {
+            case CONV -> convRate;
+            case HIDDEN -> hiddenRate;
+            case OUTPUT -> outputRate;
+        };
+    }
+
+    /** Whether {@code branch} is among this spec's branches. */
+    public boolean runs(Branch branch) {
+        return branches.contains(branch);
+    }
+
+    private static SpecField f(String key, SpecField.Type type, String def, String help) {
+        return new SpecField(key, type, def, help, List.of());
+    }
+
+    private static <E extends Enum<E> & Choice> SpecField c(String key, Class<E> type, String def, String help) {
+        return new SpecField(key, SpecField.Type.CHOICE, def, help, idList(type));
+    }
+
+    private static <E extends Enum<E> & Choice> SpecField cl(String key, Class<E> type, String def, String help) {
+        return new SpecField(key, SpecField.Type.CHOICE_LIST, def, help, idList(type));
+    }
+
+    private static <E extends Enum<E> & Choice> List<String> idList(Class<E> type) {
+        List<String> ids = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            ids.add(e.id());
+        }
+        return ids;
+    }
+
+    private static void requireText(String key, String v) {
+        if (v == null || v.isBlank()) {
+            throw new SpecException(key, "must not be empty");
+        }
+    }
+
+    private static void requireNonNull(String key, Object v) {
+        if (v == null) {
+            throw new SpecException(key, "must be set");
+        }
+    }
+
+    private static void positive(String key, int v) {
+        if (v <= 0) {
+            throw new SpecException(key, "must be a positive integer (got " + v + ")");
+        }
+    }
+
+    private static void rate(String key, double v) {
+        if (!(v >= 0 && v < 1)) {
+            throw new SpecException(key, "is the fraction removed per round and must be in [0, 1) (got " + v + ")");
+        }
+    }
+
+    private static int parseInt(String key, String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new SpecException(key, "expected an integer (got '" + s + "')");
+        }
+    }
+
+    private static long parseLong(String key, String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new SpecException(key, "expected an integer (got '" + s + "')");
+        }
+    }
+
+    private static double parseDouble(String key, String s) {
+        try {
+            double d = Double.parseDouble(s.trim());
+            if (!Double.isFinite(d)) {
+                throw new SpecException(key, "expected a finite number (got '" + s + "')");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new SpecException(key, "expected a number (got '" + s + "')");
+        }
+    }
+
+    private static boolean parseBoolean(String key, String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("true") || t.equals("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        throw new SpecException(key, "expected true or false (got '" + s + "')");
+    }
+
+    private static List<String> splitList(String s) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    private static List<Branch> parseBranches(String s) {
+        List<Branch> out = new ArrayList<>();
+        for (String id : splitList(s)) {
+            out.add(Branch.fromId(id));
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ExperimentSpec" + nonDefaults() + " name=" + name;
+    }
+}

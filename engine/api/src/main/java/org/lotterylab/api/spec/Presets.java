@@ -1,0 +1,89 @@
+package org.lotterylab.api.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The built-in presets. */
+public final class Presets {
+
+    /** Fast lecture demo: LeNet-300-100 on the bundled digits, aggressive pruning, ticket vs random re-init. */
+    public static final Preset QUICK = new Preset("quick", "Quick demo",
+            "LeNet-300-100 on the bundled 10k MNIST digits; 40% of hidden weights (20% of output weights) removed per "
+                    + "round for 7 rounds, down to about 3% remaining; ticket vs random re-init. About a minute on 2 cores.",
+            ExperimentSpec.fromMap(Map.ofEntries(
+                    Map.entry("name", "quick"),
+                    Map.entry("model", "lenet-300-100"),
+                    Map.entry("optimizer", "adam"),
+                    Map.entry("learningRate", "0.0012"),
+                    Map.entry("batchSize", "60"),
+                    Map.entry("iterations", "400"),
+                    Map.entry("evalInterval", "50"),
+                    Map.entry("rounds", "7"),
+                    Map.entry("hiddenRate", "0.4"),
+                    Map.entry("outputRate", "0.2"),
+                    Map.entry("convRate", "0.2"),
+                    Map.entry("branches", "ticket,random-reinit"))));
+
+    /** Frankle and Carbin 2019, LeNet-300-100: Adam 1.2e-3, batch 60, 50,000 iterations, 20%/10% layerwise. */
+    public static final Preset FRANKLE_CARBIN_2019 = new Preset("frankle-carbin-2019", "Frankle & Carbin 2019 (LeNet)",
+            "LeNet-300-100 with the paper's settings: Gaussian Glorot init, Adam lr 1.2e-3, batch 60, 50,000 "
+                    + "iterations per round, layerwise pruning of 20% (hidden) and 10% (output) per round, evaluation "
+                    + "every 100 iterations, reset to theta_0. Long: hours on a laptop CPU.",
+            ExperimentSpec.fromMap(Map.ofEntries(
+                    Map.entry("name", "frankle-carbin-2019"),
+                    Map.entry("model", "lenet-300-100"),
+                    Map.entry("init", "glorot-normal"),
+                    Map.entry("optimizer", "adam"),
+                    Map.entry("learningRate", "0.0012"),
+                    Map.entry("batchSize", "60"),
+                    Map.entry("iterations", "50000"),
+                    Map.entry("evalInterval", "100"),
+                    Map.entry("rounds", "15"),
+                    Map.entry("pruning", "layerwise"),
+                    Map.entry("hiddenRate", "0.2"),
+                    Map.entry("outputRate", "0.1"),
+                    Map.entry("branches", "ticket,random-reinit"))));
+
+    /** open_lth's mnist_lenet_300_100: SGD 0.1, batch 128, 40 epochs, Kaiming normal, global 20%, output kept. */
+    public static final Preset OPEN_LTH_LENET = new Preset("open-lth-lenet", "open_lth LeNet-300-100",
+            "As open_lth's mnist_lenet_300_100: SGD lr 0.1 (no momentum), batch 128, 40 epochs of 60,000 examples "
+                    + "(18,750 iterations), Kaiming-normal init, global magnitude pruning of 20% per level with the "
+                    + "output layer ignored.",
+            ExperimentSpec.fromMap(Map.ofEntries(
+                    Map.entry("name", "open-lth-lenet"),
+                    Map.entry("model", "lenet-300-100"),
+                    Map.entry("init", "kaiming-normal"),
+                    Map.entry("optimizer", "sgd"),
+                    Map.entry("learningRate", "0.1"),
+                    Map.entry("momentum", "0.0"),
+                    Map.entry("batchSize", "128"),
+                    Map.entry("iterations", "18750"),
+                    Map.entry("evalInterval", "500"),
+                    Map.entry("rounds", "20"),
+                    Map.entry("pruning", "global"),
+                    Map.entry("globalRate", "0.2"),
+                    Map.entry("globalIgnore", "output"),
+                    Map.entry("branches", "ticket"))));
+
+    private static final List<Preset> ALL = List.of(QUICK, FRANKLE_CARBIN_2019, OPEN_LTH_LENET);
+
+    private Presets() {
+    }
+
+    /** All presets, quick first. */
+    public static List<Preset> all() {
+        return ALL;
+    }
+
+    /** The preset with {@code id}, if any. */
+    public static Optional<Preset> find(String id) {
+        return ALL.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The preset with {@code id}, or a {@link SpecException} listing the ids. */
+    public static Preset get(String id) {
+        return find(id).orElseThrow(() -> new SpecException("preset",
+                "unknown preset '" + id + "'; allowed: " + String.join(", ", ALL.stream().map(Preset::id).toList())));
+    }
+}
