@@ -167,7 +167,8 @@ public final class IdxReader {
         byte[] header = new byte[headerSize];
         int n = s.readUpTo(header, 0, headerSize);
         if (n == 0) {
-            throw problem(s, "empty: the gzip data decompresses to 0 bytes");
+            throw new DataFormatException(s.name(),
+                    s.gzip() ? "empty: the gzip data decompresses to 0 bytes" : "empty file (0 bytes)");
         }
         if (n >= 4) {
             int magic = intAt(header, 0);

@@ -1,0 +1,81 @@
+package org.lotterylab.app.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.lotterylab.api.run.RunControl;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.engine.imp.ImpRunner;
+
+/** {@code lth imp}: runs an IMP experiment headless with a progress bar and a table per round. */
+public final class ImpCommand {
+
+    private static final Set<String> VALUES = new HashSet<>(SpecOptions.VALUE_OPTIONS);
+    private static final Set<String> FLAGS = Set.of("help", "dry-run");
+
+    static {
+        VALUES.add("out");
+        VALUES.add("threads");
+    }
+
+    private ImpCommand() {
+    }
+
+    /** Usage text. */
+    public static String usage() {
+        return "Usage: lth imp [options]\n"
+                + "Runs iterative magnitude pruning with the chosen branches and stores every finished round.\n"
+                + "Running the same spec into the same --out again resumes after the last finished round.\n\n"
+                + "  --out DIR            where runs are stored (default runs)\n"
+                + "  --threads N          compute threads (default 2)\n"
+                + "  --dry-run            print the resolved spec and run directory, do not train\n\n"
+                + SpecOptions.help();
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
+        Args a = Args.parse(argv, VALUES, FLAGS);
+        if (a.has("help")) {
+            out.print(usage());
+            return 0;
+        }
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
+        }
+        ExperimentSpec spec = SpecOptions.toSpec(a, "quick");
+        Path outDir = Path.of(a.get("out", "runs"));
+        int threads = a.getInt("threads", 2, 1, 256);
+        if (a.has("dry-run")) {
+            out.println("spec: " + spec.toMap());
+            out.println("run directory: " + outDir.resolve(spec.runDirName()));
+            return 0;
+        }
+        ProgressPrinter printer = new ProgressPrinter(out, err, spec.rounds(), spec.branches().size());
+        ImpRunner runner = new ImpRunner(threads);
+        RunControl control = runner.start(spec, outDir, printer);
+        Thread hook = new Thread(() -> {
+            if (!control.isDone()) {
+                err.println("\ninterrupted: stopping after the current iteration; finished rounds are saved");
+                control.cancel();
+                try {
+                    control.await(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "lth-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        control.await(Duration.ofDays(365));
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down
+        }
+        if (printer.failure() != null) {
+            return 1;
+        }
+        return printer.cancelled() ? 130 : 0;
+    }
+}

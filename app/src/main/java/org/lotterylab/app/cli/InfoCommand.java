@@ -1,0 +1,68 @@
+package org.lotterylab.app.cli;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.lotterylab.api.spec.Preset;
+import org.lotterylab.api.spec.Presets;
+import org.lotterylab.engine.Backend;
+import org.lotterylab.engine.data.DatasetLocator;
+
+/** {@code lth info}: backend, threads, data sets found, presets and the runtime class-path size. */
+public final class InfoCommand {
+
+    private InfoCommand() {
+    }
+
+    /** Runs the command; returns the exit code. */
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        Args a = Args.parse(argv, Set.of("threads"), Set.of("help"));
+        if (a.has("help")) {
+            out.println("Usage: lth info [--threads N]\nPrints the compute backend, data sets found and presets.");
+            return 0;
+        }
+        int threads = a.getInt("threads", 2, 1, 256);
+        out.println("Lottery Ticket Lab " + version());
+        out.println("java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        out.println("backend: " + Backend.init(threads).describe());
+        out.println("data sets:");
+        for (DatasetLocator.Entry e : DatasetLocator.available()) {
+            out.printf(Locale.ROOT, "  %-14s %-9s %s%n", e.id(), e.found() ? "found" : "not found",
+                    e.found() ? e.location() : e.description());
+        }
+        out.println("presets:");
+        for (Preset p : Presets.all()) {
+            out.printf(Locale.ROOT, "  %-20s %s%n", p.id(), p.title());
+        }
+        out.printf(Locale.ROOT, "runtime class path: %.1f MB in %d entries%n", classPathBytes() / 1e6, classPathEntries());
+        return 0;
+    }
+
+    /** The application version from the jar manifest, or "dev". */
+    public static String version() {
+        String v = InfoCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-dev" : v;
+    }
+
+    private static long classPathBytes() {
+        long n = 0;
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            try {
+                Path p = Path.of(e);
+                if (Files.isRegularFile(p)) {
+                    n += Files.size(p);
+                }
+            } catch (Exception ignored) {
+                // unreadable entry: not counted
+            }
+        }
+        return n;
+    }
+
+    private static int classPathEntries() {
+        return System.getProperty("java.class.path").split(File.pathSeparator).length;
+    }
+}

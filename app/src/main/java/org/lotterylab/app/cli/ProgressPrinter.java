@@ -1,0 +1,119 @@
+package org.lotterylab.app.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.lotterylab.api.run.RoundResult;
+import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.run.RunListener;
+
+/**
+ * Prints a run's progress for a terminal: a one-line progress bar on stderr (redrawn in place when stderr
+ * is a terminal, every 10% otherwise) and one table row per finished round on stdout.
+ */
+public final class ProgressPrinter implements RunListener {
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean tty;
+    private final int totalRounds;
+    private final int branches;
+    private long lastDraw;
+    private int lastDecile = -1;
+    private volatile RunEvent.RunFailed failure;
+    private volatile boolean cancelled;
+
+    /** A printer for a run with the given number of rounds and branches. */
+    public ProgressPrinter(PrintStream out, PrintStream err, int totalRounds, int branches) {
+        this.out = out;
+        this.err = err;
+        this.tty = System.console() != null;
+        this.totalRounds = totalRounds;
+        this.branches = branches;
+    }
+
+    /** The failure, if the run failed. */
+    public RunEvent.RunFailed failure() {
+        return failure;
+    }
+
+    /** Whether the run ended cancelled. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** The table header. */
+    public static String header() {
+        return String.format(Locale.ROOT, "%-17s %5s %10s %9s %10s %11s %8s", "branch", "round", "remaining%",
+                "test_acc%", "early_stop", "es_test_acc%", "seconds");
+    }
+
+    /** One table row. */
+    public static String row(RoundResult r) {
+        return String.format(Locale.ROOT, "%-17s %5d %10.2f %9.2f %10d %11.2f %8.1f", r.branch().id(), r.round(),
+                100 * r.weightsRemaining(), 100 * r.testAccuracy(), r.earlyStopIteration(),
+                100 * r.earlyStopTestAccuracy(), r.seconds());
+    }
+
+    @Override
+    public void onEvent(RunEvent e) {
+        if (e instanceof RunEvent.RunStarted s) {
+            out.println("run directory: " + s.runDir());
+            out.println("backend: " + s.backend().describe());
+            out.println(header());
+            for (RoundResult r : s.resumedRounds()) {
+                out.println(row(r) + "  (stored)");
+            }
+            out.flush();
+        } else if (e instanceof RunEvent.Note n) {
+            clearLine();
+            err.println("note: " + n.text());
+        } else if (e instanceof RunEvent.IterationProgress p) {
+            drawBar(p);
+        } else if (e instanceof RunEvent.RoundFinished f) {
+            clearLine();
+            out.println(row(f.result()));
+            out.flush();
+        } else if (e instanceof RunEvent.RunFailed f) {
+            clearLine();
+            failure = f;
+            err.println("error: " + f.reason());
+        } else if (e instanceof RunEvent.RunFinished f) {
+            clearLine();
+            cancelled = f.cancelled();
+            out.printf(Locale.ROOT, "%s after %.1f s; results in %s%n", f.cancelled() ? "cancelled" : "finished",
+                    f.seconds(), f.runDir());
+        }
+    }
+
+    private void drawBar(RunEvent.IterationProgress p) {
+        double frac = p.iteration() / (double) p.totalIterations();
+        String text = String.format(Locale.ROOT, "%-16s round %d/%d  [%-30s] %5.1f%%  loss %.4f  %.0f ex/s",
+                p.branch().id(), p.round(), totalRounds, "#".repeat((int) Math.round(frac * 30)), frac * 100, p.loss(),
+                p.examplesPerSecond());
+        if (tty) {
+            long now = System.nanoTime();
+            if (now - lastDraw > 100_000_000L || p.iteration() == p.totalIterations()) {
+                err.print("\r" + text);
+                err.flush();
+                lastDraw = now;
+            }
+        } else {
+            int decile = (int) (frac * 10);
+            if (decile != lastDecile && decile % 5 == 0) {
+                lastDecile = decile;
+            }
+        }
+    }
+
+    private void clearLine() {
+        if (tty) {
+            err.print("\r" + " ".repeat(100) + "\r");
+            err.flush();
+        }
+    }
+
+    /** Branch count, used by callers for estimates. */
+    public int branches() {
+        return branches;
+    }
+}

@@ -1,0 +1,2 @@
+/** The application: the {@code lth} entry point that wires the engine and the visuals. */
+package org.lotterylab.app;

@@ -1,0 +1,76 @@
+package org.lotterylab.app.ui;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.lotterylab.api.run.BackendInfo;
+import org.lotterylab.api.run.ExperimentRunner;
+
+/**
+ * Loads the engine off the JavaFX thread, so that the window can appear before ND4J has loaded (which
+ * takes several seconds). The DL4J engine is created reflectively: nothing of ND4J is touched until
+ * {@link #load(Supplier)} runs on its background thread; tests pass a fake runner instead.
+ */
+public final class EngineLoader {
+    /** The DL4J engine's runner class. */
+    public static final String IMP_RUNNER = "org.lotterylab.engine.ImpRunner";
+
+    /**
+     * A loaded engine.
+     *
+     * @param runner  the runner
+     * @param backend what it computes on
+     */
+    public record Loaded(ExperimentRunner runner, BackendInfo backend) {
+    }
+
+    private EngineLoader() {
+    }
+
+    /** A supplier of the DL4J engine ({@code new ImpRunner(threads)}, found by reflection). */
+    public static Supplier<ExperimentRunner> dl4j(int threads) {
+        return () -> {
+            try {
+                Class<?> c = Class.forName(IMP_RUNNER);
+                return (ExperimentRunner) c.getConstructor(int.class).newInstance(threads);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("the DL4J engine (" + IMP_RUNNER + ") is not on the class path", e);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new IllegalStateException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalStateException("cannot create the DL4J engine: " + e, e);
+            }
+        };
+    }
+
+    /**
+     * Creates the runner and asks it for its backend (which initialises ND4J) on a daemon thread named
+     * {@code lth-engine-loader}. The future completes on that thread.
+     */
+    public static CompletableFuture<Loaded> load(Supplier<ExperimentRunner> supplier) {
+        CompletableFuture<Loaded> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                ExperimentRunner runner = supplier.get();
+                f.complete(new Loaded(runner, runner.backend()));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "lth-engine-loader");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    /** A one-line reason for a failed load. */
+    public static String reason(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.toString() : m;
+    }
+}

@@ -1,0 +1,250 @@
+package org.lotterylab.app.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.lotterylab.api.mask.LayerInfo;
+import org.lotterylab.api.mask.LayerSummary;
+import org.lotterylab.api.mask.Mask;
+import org.lotterylab.api.run.RoundResult;
+import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.spec.Branch;
+import org.lotterylab.visuals.AccuracySparsityView;
+import org.lotterylab.visuals.InputPixelView;
+import org.lotterylab.visuals.LayerSparsityView;
+import org.lotterylab.visuals.MaskHeatmapView;
+import org.lotterylab.visuals.TrainingCurveView;
+
+/**
+ * The lab's five views and how run events change them (JavaFX thread only). The heatmap follows the latest
+ * round of its branch unless the user has scrubbed back; the layer bars and the input-pixel map follow
+ * the heatmap's branch and round.
+ */
+public final class LabViews implements RunViewSink {
+    private final MaskHeatmapView heatmap = new MaskHeatmapView();
+    private final LayerSparsityView layerSparsity = new LayerSparsityView();
+    private final InputPixelView inputPixels = new InputPixelView();
+    private final AccuracySparsityView accuracy = new AccuracySparsityView();
+    private final TrainingCurveView curves = new TrainingCurveView();
+
+    private final Map<String, RoundResult> results = new HashMap<>();
+    private final Map<String, Mask> firstLayerMasks = new HashMap<>();
+    private final Map<Branch, Integer> latestRound = new HashMap<>();
+    private List<LayerInfo> layers = List.of();
+    private int[] inputShape;
+    private boolean baselineSet;
+
+    /** Creates the views and links the side views to the heatmap's round and branch. */
+    public LabViews() {
+        heatmap.roundProperty().addListener((obs, o, n) -> followHeatmap());
+        heatmap.branchProperty().addListener((obs, o, n) -> followHeatmap());
+    }
+
+    /** The mask heatmap. */
+    public MaskHeatmapView heatmap() {
+        return heatmap;
+    }
+
+    /** The per-layer sparsity bars. */
+    public LayerSparsityView layerSparsity() {
+        return layerSparsity;
+    }
+
+    /** The input-pixel view. */
+    public InputPixelView inputPixels() {
+        return inputPixels;
+    }
+
+    /** Accuracy (and early-stop iteration) versus weights remaining. */
+    public AccuracySparsityView accuracy() {
+        return accuracy;
+    }
+
+    /** The training curves. */
+    public TrainingCurveView curves() {
+        return curves;
+    }
+
+    /** The input image shape {c, h, w} of the first layer, or null when it is not a dense image layer. */
+    public int[] inputShape() {
+        return inputShape == null ? null : inputShape.clone();
+    }
+
+    /** Empties every view. */
+    public void clear() {
+        heatmap.clear();
+        layerSparsity.clear();
+        inputPixels.clear();
+        accuracy.clear();
+        curves.clear();
+        results.clear();
+        firstLayerMasks.clear();
+        latestRound.clear();
+        layers = List.of();
+        inputShape = null;
+        baselineSet = false;
+    }
+
+    @Override
+    public void runStarted(RunEvent.RunStarted e) {
+        clear();
+        layers = e.layers();
+        heatmap.setLayers(e.layers(), e.theta0());
+        List<Branch> branches = e.spec().branches();
+        heatmap.branchProperty().set(branches.contains(Branch.TICKET) ? Branch.TICKET : branches.get(0));
+        inputShape = imageShape(e.layers());
+        if (inputShape != null) {
+            inputPixels.setInputShape(inputShape[0], inputShape[1], inputShape[2]);
+        }
+        if (!e.resumedRounds().isEmpty()) {
+            accuracy.setResults(e.resumedRounds());
+            for (RoundResult r : e.resumedRounds()) {
+                results.put(key(r.branch(), r.round()), r);
+                latestRound.merge(r.branch(), r.round(), Math::max);
+                baseline(r);
+            }
+        }
+    }
+
+    @Override
+    public void roundStarted(RunEvent.RoundStarted e) {
+        curves.startRound(e.branch(), e.round());
+    }
+
+    @Override
+    public void losses(List<RunEvent.IterationProgress> samples) {
+        for (RunEvent.IterationProgress p : samples) {
+            curves.addLoss(p.branch(), p.round(), p.iteration(), p.loss());
+        }
+    }
+
+    @Override
+    public void evaluation(RunEvent.Evaluation e) {
+        curves.addPoint(e.branch(), e.round(), e.point());
+    }
+
+    @Override
+    public void roundFinished(RunEvent.RoundFinished e) {
+        RoundResult r = e.result();
+        Branch b = r.branch();
+        accuracy.addResult(r);
+        baseline(r);
+        results.put(key(b, r.round()), r);
+        if (!e.masks().isEmpty()) {
+            firstLayerMasks.put(key(b, r.round()), e.masks().get(0));
+            heatmap.addRound(b, r.round(), e.masks(), e.finalWeights());
+        }
+        Integer before = latestRound.get(b);
+        latestRound.merge(b, r.round(), Math::max);
+        boolean following = before == null || heatmap.roundProperty().get() >= before;
+        if (b == heatmap.branchProperty().get() && following && !e.masks().isEmpty()) {
+            heatmap.showRound(b, r.round());
+        }
+        followHeatmap();
+    }
+
+    private void baseline(RoundResult r) {
+        if (r.round() == 0 && (!baselineSet || r.branch() == Branch.TICKET)) {
+            accuracy.setDenseBaseline(r.testAccuracy());
+            baselineSet = true;
+        }
+    }
+
+    /** Shows the layer bars and input pixels of the heatmap's branch and round. */
+    private void followHeatmap() {
+        Branch b = heatmap.branchProperty().get();
+        int round = heatmap.roundProperty().get();
+        RoundResult r = results.get(key(b, round));
+        if (r == null && latestRound.containsKey(b)) {
+            r = results.get(key(b, latestRound.get(b)));
+        }
+        if (r != null) {
+            layerSparsity.show(r.layers());
+            Mask m = firstLayerMasks.get(key(r.branch(), r.round()));
+            if (m != null && inputShape != null) {
+                inputPixels.show(m);
+            }
+        }
+    }
+
+    /** The result shown by the side views (the heatmap's branch and round), if any. */
+    public Optional<RoundResult> shownResult() {
+        return Optional.ofNullable(results.get(key(heatmap.branchProperty().get(), heatmap.roundProperty().get())));
+    }
+
+    /** The per-layer weights remaining of every round as CSV. */
+    public String layerSparsityCsv() {
+        StringBuilder sb = new StringBuilder("branch,round,layer,total,remaining,fraction_remaining\n");
+        List<RoundResult> all = new ArrayList<>(results.values());
+        all.sort(java.util.Comparator.comparing(RoundResult::branch).thenComparingInt(RoundResult::round));
+        for (RoundResult r : all) {
+            for (LayerSummary l : r.layers()) {
+                sb.append(r.branch().id()).append(',').append(r.round()).append(',').append(l.name()).append(',')
+                        .append(l.total()).append(',').append(l.remaining()).append(',')
+                        .append(String.format(Locale.ROOT, "%.6f", l.fractionRemaining())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * How many connections each input pixel keeps in the first layer at the heatmap's branch and round, as
+     * CSV ({@code channel,y,x,kept,units}); only a header when there is no image layer.
+     */
+    public String inputPixelCsv() {
+        StringBuilder sb = new StringBuilder("channel,y,x,kept,units\n");
+        Mask m = firstLayerMasks.get(key(heatmap.branchProperty().get(), heatmap.roundProperty().get()));
+        if (m == null || inputShape == null) {
+            return sb.toString();
+        }
+        int units = m.shape()[0];
+        int inputs = m.size() / units;
+        boolean[] keep = m.keep();
+        int h = inputShape[1];
+        int w = inputShape[2];
+        for (int i = 0; i < inputs; i++) {
+            int kept = 0;
+            for (int u = 0; u < units; u++) {
+                if (keep[u * inputs + i]) {
+                    kept++;
+                }
+            }
+            int c = i / (h * w);
+            int y = (i % (h * w)) / w;
+            int x = i % w;
+            sb.append(c).append(',').append(y).append(',').append(x).append(',').append(kept).append(',').append(units).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The prunable layers of the run shown. */
+    public List<LayerInfo> layers() {
+        return layers;
+    }
+
+    /**
+     * The image shape {c, h, w} that a dense first layer reads (28x28 grey, 32x32 grey or colour), or null
+     * for a conv first layer or an unknown input size.
+     */
+    static int[] imageShape(List<LayerInfo> layers) {
+        if (layers.isEmpty() || layers.get(0).shape().length != 2) {
+            return null;
+        }
+        int inputs = layers.get(0).cols();
+        if (inputs == 3 * 32 * 32) {
+            return new int[]{3, 32, 32};
+        }
+        int side = (int) Math.round(Math.sqrt(inputs));
+        if (side * side == inputs) {
+            return new int[]{1, side, side};
+        }
+        return null;
+    }
+
+    private static String key(Branch b, int round) {
+        return b.id() + "#" + round;
+    }
+}

@@ -1,0 +1,51 @@
+package org.lotterylab.app.ui;
+
+import java.util.List;
+import org.lotterylab.api.run.RunEvent;
+
+/**
+ * Where the {@link RunViewModel} sends the events that change the views. The window's implementation
+ * ({@link LabViews}) drives the JavaFX views; tests record the calls.
+ */
+public interface RunViewSink {
+
+    /** A run (live, replayed or opened) began: forget the previous one and show its layers. */
+    void runStarted(RunEvent.RunStarted event);
+
+    /** A round began training. */
+    void roundStarted(RunEvent.RoundStarted event);
+
+    /** Training-loss samples, in order, all received since the previous frame. */
+    void losses(List<RunEvent.IterationProgress> samples);
+
+    /** An evaluation point. */
+    void evaluation(RunEvent.Evaluation event);
+
+    /** A round finished: its result, masks and weights. */
+    void roundFinished(RunEvent.RoundFinished event);
+
+    /** A sink that does nothing. */
+    static RunViewSink none() {
+        return new RunViewSink() {
+            @Override
+            public void runStarted(RunEvent.RunStarted event) {
+            }
+
+            @Override
+            public void roundStarted(RunEvent.RoundStarted event) {
+            }
+
+            @Override
+            public void losses(List<RunEvent.IterationProgress> samples) {
+            }
+
+            @Override
+            public void evaluation(RunEvent.Evaluation event) {
+            }
+
+            @Override
+            public void roundFinished(RunEvent.RoundFinished event) {
+            }
+        };
+    }
+}

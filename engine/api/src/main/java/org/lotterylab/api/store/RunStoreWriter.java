@@ -1,0 +1,251 @@
+package org.lotterylab.api.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.lotterylab.api.mask.LayerInfo;
+import org.lotterylab.api.mask.LayerSummary;
+import org.lotterylab.api.mask.Mask;
+import org.lotterylab.api.mask.Tensor;
+import org.lotterylab.api.run.MetricPoint;
+import org.lotterylab.api.run.RoundResult;
+import org.lotterylab.api.spec.Branch;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.spec.SpecException;
+
+/**
+ * Writes one run directory for the engine (one writer per run, used from the engine thread; methods are
+ * synchronized so other threads may call the read methods).
+ *
+ * <p>Every file is written atomically ({@link AtomicFiles}). {@link #writeRound} writes the round's files
+ * first and rewrites {@code summary.csv} last: a round is finished iff its summary row exists and its
+ * {@code masks.npz} and {@code weights-final.npz} load. {@link #finishedRounds()} applies exactly that rule,
+ * so a run cut off by a crash resumes after its last finished round.
+ */
+public final class RunStoreWriter {
+
+    private final RunLayout layout;
+    private final List<RoundResult> summary = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private List<LayerInfo> layers;
+
+    private RunStoreWriter(RunLayout layout) {
+        this.layout = layout;
+    }
+
+    /**
+     * Opens (creating it if needed) a run directory; loads any existing {@code summary.csv} rows, which
+     * are kept when new rows are added.
+     */
+    public static RunStoreWriter open(Path runDir) throws IOException {
+        Files.createDirectories(runDir);
+        RunStoreWriter w = new RunStoreWriter(new RunLayout(runDir));
+        Parsed<RoundResult> p = SummaryCsv.read(w.layout.summaryCsv());
+        w.summary.addAll(p.rows());
+        w.warnings.addAll(p.warnings());
+        Parsed<LayerInfo> l = LayersCsv.readLayers(w.layout.layersCsv());
+        if (!l.rows().isEmpty() && l.clean()) {
+            w.layers = l.rows();
+        }
+        return w;
+    }
+
+    /** The layout of the run directory. */
+    public RunLayout layout() {
+        return layout;
+    }
+
+    /** Warnings from reading existing files (e.g. skipped summary lines). */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Writes {@code spec.json}, or checks that an existing one holds the same spec (then leaves it as is).
+     *
+     * @throws IOException "run directory holds a different spec: ..." when it does not, naming the fields that differ
+     */
+    public synchronized void writeSpec(ExperimentSpec spec) throws IOException {
+        Path file = layout.specJson();
+        if (Files.exists(file)) {
+            ExperimentSpec old;
+            try {
+                old = SpecJson.read(file);
+            } catch (SpecException e) {
+                throw new IOException("run directory holds an unreadable spec: " + file + ": " + e.getMessage()
+                        + "; refusing to overwrite it", e);
+            } catch (IOException e) {
+                throw new IOException("run directory holds an unreadable spec: " + e.getMessage()
+                        + "; refusing to overwrite it", e);
+            }
+            if (!old.equals(spec)) {
+                throw new IOException("run directory holds a different spec: " + file + " differs in "
+                        + differences(old, spec) + "; choose another output directory or name");
+            }
+            return;
+        }
+        SpecJson.write(file, spec);
+    }
+
+    /** Writes the run-level {@code layers.csv}. */
+    public synchronized void writeLayers(List<LayerInfo> layerList) throws IOException {
+        LayersCsv.writeLayers(layout.layersCsv(), layerList);
+        this.layers = List.copyOf(layerList);
+    }
+
+    /** Writes {@code run.json} (free-form metadata, in map order), replacing any earlier one. */
+    public synchronized void writeRunInfo(Map<String, String> info) throws IOException {
+        AtomicFiles.writeString(layout.runJson(), Json.write(new LinkedHashMap<>(info)));
+    }
+
+    /** Writes {@code theta-0.npz}. */
+    public synchronized void writeTheta0(List<Tensor> theta0) throws IOException {
+        checkAgainstLayers("theta-0", theta0.stream().map(t -> new Named(t.name(), t.shape())).toList());
+        Npz.write(layout.theta0(), theta0);
+    }
+
+    /** Writes {@code theta-k.npz} (also when k = 0, then equal to theta-0). */
+    public synchronized void writeThetaK(List<Tensor> thetaK) throws IOException {
+        checkAgainstLayers("theta-k", thetaK.stream().map(t -> new Named(t.name(), t.shape())).toList());
+        Npz.write(layout.thetaK(), thetaK);
+    }
+
+    /**
+     * Writes a finished round: {@code masks.npz}, {@code weights-final.npz}, {@code metrics.csv} and the
+     * round's {@code layers.csv} (from {@code result.layers()}, or computed from the masks when empty), then
+     * rewrites {@code summary.csv} with the row added or replaced. The summary row is the commit marker.
+     *
+     * @throws IllegalArgumentException when masks and weights disagree in names, order or shapes (or with layers.csv)
+     */
+    public synchronized void writeRound(RoundResult result, List<Mask> masks, List<Tensor> finalWeights,
+                                        List<MetricPoint> metrics) throws IOException {
+        Objects.requireNonNull(result, "result");
+        List<Named> m = masks.stream().map(x -> new Named(x.name(), x.shape())).toList();
+        List<Named> w = finalWeights.stream().map(x -> new Named(x.name(), x.shape())).toList();
+        if (!m.equals(w)) {
+            throw new IllegalArgumentException(result.branch().id() + " round " + result.round()
+                    + ": masks " + m + " and final weights " + w + " differ in names, order or shapes");
+        }
+        checkAgainstLayers("masks", m);
+        Branch b = result.branch();
+        int r = result.round();
+        List<LayerSummary> layerSummaries = result.layers().isEmpty() ? LayersCsv.summariesOf(masks) : result.layers();
+        Npz.writeMasks(layout.masks(b, r), masks);
+        Npz.write(layout.weightsFinal(b, r), finalWeights);
+        MetricsCsv.write(layout.metrics(b, r), metrics);
+        LayersCsv.writeSummaries(layout.roundLayers(b, r), layerSummaries);
+        List<RoundResult> next = new ArrayList<>(summary);
+        next.removeIf(x -> x.branch() == b && x.round() == r);
+        next.add(new RoundResult(b, r, result.weightsRemaining(), result.testAccuracy(), result.earlyStopIteration(),
+                result.earlyStopTestAccuracy(), result.seconds(), layerSummaries));
+        next.sort(SummaryCsv.ORDER);
+        SummaryCsv.write(layout.summaryCsv(), next);
+        summary.clear();
+        summary.addAll(next);
+    }
+
+    /**
+     * The finished rounds in branch, then round order: summary rows whose masks and final weights load,
+     * with per-layer summaries from the round's {@code layers.csv} (or computed from its masks).
+     */
+    public synchronized List<RoundResult> finishedRounds() {
+        List<RoundResult> out = new ArrayList<>();
+        for (RoundResult row : summary) {
+            Branch b = row.branch();
+            int r = row.round();
+            List<Mask> masks;
+            try {
+                masks = Npz.readMasks(layout.masks(b, r));
+                Npz.readArrays(layout.weightsFinal(b, r));
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            List<LayerSummary> ls = row.layers();
+            if (ls.isEmpty()) {
+                try {
+                    Parsed<LayerSummary> p = LayersCsv.readSummaries(layout.roundLayers(b, r),
+                            layout.relative(layout.roundLayers(b, r)));
+                    ls = p.clean() && p.rows().size() == masks.size() ? p.rows() : LayersCsv.summariesOf(masks);
+                } catch (IOException e) {
+                    ls = LayersCsv.summariesOf(masks);
+                }
+            }
+            out.add(new RoundResult(b, r, row.weightsRemaining(), row.testAccuracy(), row.earlyStopIteration(),
+                    row.earlyStopTestAccuracy(), row.seconds(), ls));
+        }
+        return out;
+    }
+
+    /** {@code theta-0.npz}, or empty when not written yet. @throws IOException when it is corrupt */
+    public Optional<List<Tensor>> readTheta0() throws IOException {
+        return optional(() -> Npz.readTensors(layout.theta0()));
+    }
+
+    /** {@code theta-k.npz}, or empty when not written yet. @throws IOException when it is corrupt */
+    public Optional<List<Tensor>> readThetaK() throws IOException {
+        return optional(() -> Npz.readTensors(layout.thetaK()));
+    }
+
+    /** A round's final weights, or empty when not written. @throws IOException when corrupt */
+    public Optional<List<Tensor>> readFinalWeights(Branch branch, int round) throws IOException {
+        return optional(() -> Npz.readTensors(layout.weightsFinal(branch, round)));
+    }
+
+    /** A round's masks, or empty when not written. @throws IOException when corrupt */
+    public Optional<List<Mask>> readMasks(Branch branch, int round) throws IOException {
+        return optional(() -> Npz.readMasks(layout.masks(branch, round)));
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> Optional<T> optional(IoSupplier<T> s) throws IOException {
+        try {
+            return Optional.of(s.get());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Named(String name, List<Integer> shape) {
+        Named(String name, int[] shape) {
+            this(name, Arrays.stream(shape).boxed().toList());
+        }
+
+        @Override
+        public String toString() {
+            return name + shape;
+        }
+    }
+
+    private void checkAgainstLayers(String what, List<Named> arrays) {
+        if (layers == null) {
+            return;
+        }
+        List<Named> expected = layers.stream().map(l -> new Named(l.name(), l.shape())).toList();
+        if (!expected.equals(arrays)) {
+            throw new IllegalArgumentException(what + " " + arrays + " do not match layers.csv " + expected);
+        }
+    }
+
+    private static String differences(ExperimentSpec a, ExperimentSpec b) {
+        Map<String, String> ma = a.toMap();
+        Map<String, String> mb = b.toMap();
+        List<String> diffs = new ArrayList<>();
+        ma.forEach((k, v) -> {
+            if (!v.equals(mb.get(k))) {
+                diffs.add(k + " ('" + v + "' on disk, '" + mb.get(k) + "' now)");
+            }
+        });
+        return diffs.isEmpty() ? "formatting only" : String.join(", ", diffs);
+    }
+}

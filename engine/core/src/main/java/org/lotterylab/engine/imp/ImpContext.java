@@ -1,0 +1,70 @@
+package org.lotterylab.engine.imp;
+
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.lotterylab.api.run.BackendInfo;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.engine.data.DataSplits;
+import org.lotterylab.engine.data.DatasetLocator;
+import org.lotterylab.engine.data.ImageDataset;
+import org.lotterylab.engine.model.InputShape;
+import org.lotterylab.engine.model.Initializer;
+import org.lotterylab.engine.model.ModelFactory;
+import org.lotterylab.engine.model.ParamLayout;
+import org.lotterylab.engine.train.EvalSet;
+import org.lotterylab.engine.train.Trainer;
+import org.lotterylab.engine.util.Seeds;
+
+/**
+ * What every run of a spec shares: the data, the model layout, theta_0 and a trainer. Used by IMP, linear
+ * mode connectivity and edge-popup runs alike.
+ *
+ * @param spec            the spec
+ * @param splits          train / validation / test data
+ * @param input           input shape
+ * @param layout          where the prunable weights sit
+ * @param theta0          initial flat parameters (from the seed)
+ * @param trainer         the training loop over the data
+ * @param dataDescription what data is used, for run.json and messages
+ */
+public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape input, ParamLayout layout, float[] theta0,
+                         Trainer trainer, String dataDescription) {
+
+    /** Loads the data (and the optional official test set), checks shapes, draws theta_0. */
+    public static ImpContext prepare(ExperimentSpec spec, BackendInfo backend) {
+        DataSplits splits = DatasetLocator.locate(spec.dataset());
+        if (!spec.testData().isBlank()) {
+            splits = splits.withTest(DatasetLocator.loadTestSet(Path.of(spec.testData())));
+        }
+        ImageDataset tr = splits.train();
+        InputShape input = new InputShape(tr.channels(), tr.height(), tr.width(), tr.numClasses());
+        if (splits.test().featureSize() != tr.featureSize()) {
+            throw new org.lotterylab.engine.data.DataFormatException(splits.test().source(),
+                    "test images are " + splits.test().shape() + " but training images are " + tr.shape());
+        }
+        ModelFactory.checkInput(spec.model(), input);
+        if (spec.batchSize() > tr.count()) {
+            throw new org.lotterylab.api.spec.SpecException("batchSize", "is larger than the training set ("
+                    + spec.batchSize() + " > " + tr.count() + ")");
+        }
+        MultiLayerNetwork proto = ModelFactory.build(spec.model(), input, spec.optimizer(), spec.learningRate(),
+                spec.momentum());
+        ParamLayout layout = ModelFactory.layout(proto);
+        float[] theta0 = Initializer.draw(layout, spec.init(), Seeds.derive(spec.seed(), "init", 0));
+        Trainer trainer = new Trainer(tr, new EvalSet(splits.validation()), new EvalSet(splits.test()));
+        String desc = splits.description() + " (train " + tr.count() + ", validation " + splits.validation().count()
+                + ", test " + splits.test().count() + ")";
+        return new ImpContext(spec, splits, input, layout, theta0, trainer, desc);
+    }
+
+    /** A freshly built network (fresh optimiser state) with the spec's optimiser. */
+    public MultiLayerNetwork newNetwork() {
+        return ModelFactory.build(spec.model(), input, spec.optimizer(), spec.learningRate(), spec.momentum());
+    }
+
+    /** A copy of theta_0. */
+    @Override
+    public float[] theta0() {
+        return theta0.clone();
+    }
+}

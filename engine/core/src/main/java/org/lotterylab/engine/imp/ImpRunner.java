@@ -1,0 +1,54 @@
+package org.lotterylab.engine.imp;
+
+import java.nio.file.Path;
+import org.lotterylab.api.run.BackendInfo;
+import org.lotterylab.api.run.ExperimentRunner;
+import org.lotterylab.api.run.RunControl;
+import org.lotterylab.api.run.RunListener;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.engine.Backend;
+import org.lotterylab.engine.train.RunGate;
+
+/**
+ * Runs lottery-ticket experiments (IMP with rewinding and its controls) on a background thread named
+ * {@code lth-engine}, storing every finished round and resuming after the last finished one.
+ */
+public class ImpRunner implements ExperimentRunner {
+
+    private final int threads;
+    private final StepObserver observer;
+
+    /** A runner using {@code threads} compute threads. */
+    public ImpRunner(int threads) {
+        this(threads, null);
+    }
+
+    /** A runner whose every training step is shown to {@code observer} (tests, diagnostics). */
+    public ImpRunner(int threads, StepObserver observer) {
+        this.observer = observer;
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    public BackendInfo backend() {
+        return Backend.current(threads);
+    }
+
+    @Override
+    public RunControl start(ExperimentSpec spec, Path outDir, RunListener listener) {
+        RunGate gate = new RunGate();
+        Thread t = new Thread(() -> {
+            try {
+                new ImpExperiment(spec, outDir, backend(), listener, gate, observer).run();
+            } finally {
+                gate.markDone();
+            }
+        }, "lth-engine");
+        t.setDaemon(true);
+        t.start();
+        return gate;
+    }
+}

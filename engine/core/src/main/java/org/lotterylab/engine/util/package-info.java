@@ -1,0 +1,2 @@
+/** Small helpers shared by the engine: seed derivation. */
+package org.lotterylab.engine.util;

@@ -1,0 +1,98 @@
+package org.lotterylab.engine.prune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lotterylab.api.mask.LayerInfo;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.spec.LayerKind;
+import org.lotterylab.engine.model.ParamLayout;
+
+class PrunerTest {
+
+    /** Two layers: fc1 (4x5 = 20 weights) at offset 0, a bias of 4, output (2x4 = 8) at offset 24, bias 2. */
+    private static final ParamLayout LAYOUT = new ParamLayout(List.of(
+            new LayerInfo("fc1", LayerKind.HIDDEN, new int[] {4, 5}),
+            new LayerInfo("output", LayerKind.OUTPUT, new int[] {2, 4})), new long[] {0, 24}, 34);
+
+    private static float[] params() {
+        float[] p = new float[34];
+        for (int i = 0; i < 20; i++) {
+            p[i] = (i % 2 == 0 ? -1 : 1) * (i + 1) / 10f; // |w| grows with index, signs alternate
+        }
+        for (int i = 20; i < 24; i++) {
+            p[i] = 0.001f; // biases: tiny, but never pruned
+        }
+        for (int i = 24; i < 32; i++) {
+            p[i] = (i - 23) / 10f;
+        }
+        return p;
+    }
+
+    @Test
+    void layerwiseKeepsTheLargestMagnitudesPerScheduleAndNeverTouchesBiases() {
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("hiddenRate", "0.5", "outputRate", "0.25"));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), params(), params(), spec, 1);
+        assertEquals(10, Pruner.counts(m)[0]);
+        assertEquals(6, Pruner.counts(m)[1]);
+        for (int j = 0; j < 20; j++) {
+            assertEquals(j >= 10, m[0][j], "fc1 weight " + j + " (negative weights are ranked by |w|)");
+        }
+        float[] flat = Pruner.flatMask(LAYOUT, m);
+        for (int j = 20; j < 24; j++) {
+            assertEquals(1f, flat[j], "bias entries of the flat mask are always 1");
+        }
+        boolean[][] m2 = Pruner.prune(LAYOUT, m, params(), params(), spec, 2);
+        assertEquals(5, Pruner.counts(m2)[0], "round 2 keeps round(20 * 0.5^2)");
+        assertEquals(5, Pruner.counts(m2)[1], "round 2 keeps round(8 * 0.75^2) = round(4.5)");
+    }
+
+    @Test
+    void tiesAreBrokenByIndexSoMasksAreDeterministic() {
+        float[] p = new float[34];
+        java.util.Arrays.fill(p, 0.5f);
+        ExperimentSpec spec = ExperimentSpec.defaults().with("hiddenRate", "0.5");
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), p, p, spec, 1);
+        for (int j = 0; j < 20; j++) {
+            assertEquals(j < 10, m[0][j]);
+        }
+    }
+
+    @Test
+    void globalPruningIgnoresTheOutputLayer() {
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("pruning", "global", "globalRate", "0.5"));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), params(), params(), spec, 1);
+        assertEquals(10, Pruner.counts(m)[0]);
+        assertEquals(8, Pruner.counts(m)[1]);
+        ExperimentSpec all = spec.with("globalIgnore", "");
+        boolean[][] g = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), params(), params(), all, 1);
+        assertEquals(14, Pruner.counts(g)[0] + Pruner.counts(g)[1]);
+    }
+
+    @Test
+    void magnitudeIncreaseRanksByGrowth() {
+        float[] init = params();
+        float[] trained = params();
+        trained[0] = 5f; // smallest at init, grew the most
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("hiddenRate", "0.95", "maskCriterion",
+                "magnitude-increase"));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), trained, init, spec, 1);
+        assertEquals(1, Pruner.counts(m)[0]);
+        assertTrue(m[0][0]);
+    }
+
+    @Test
+    void randomMasksHaveExactCountsAndDependOnTheSeed() {
+        boolean[][] a = Pruner.random(LAYOUT, new int[] {7, 3}, 11);
+        assertArrayEquals(new int[] {7, 3}, Pruner.counts(a));
+        boolean[][] b = Pruner.random(LAYOUT, new int[] {7, 3}, 11);
+        assertTrue(java.util.Arrays.deepEquals(a, b));
+        boolean[][] c = Pruner.random(LAYOUT, new int[] {7, 3}, 12);
+        assertFalse(java.util.Arrays.deepEquals(a, c));
+    }
+}

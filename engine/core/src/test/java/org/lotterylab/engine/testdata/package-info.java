@@ -1,0 +1,2 @@
+/** Synthetic data for engine tests. */
+package org.lotterylab.engine.testdata;

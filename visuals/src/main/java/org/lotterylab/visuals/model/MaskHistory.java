@@ -1,0 +1,367 @@
+package org.lotterylab.visuals.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.lotterylab.api.mask.LayerInfo;
+import org.lotterylab.api.mask.Mask;
+import org.lotterylab.api.mask.Tensor;
+import org.lotterylab.api.spec.Branch;
+
+/**
+ * Every round's masks of every branch, one bit per weight, plus the rounds' final weights within a memory
+ * budget (oldest rounds' weights are dropped first; the latest round of each branch is always kept). Masks
+ * need not be nested (edge-popup masks are not), so the pruned-in round is computed from the stored
+ * rounds rather than kept as a single number per weight.
+ *
+ * <p>Not thread-safe; the views use it on the JavaFX thread only.
+ */
+public final class MaskHistory {
+
+    /** Default weight budget: 24M floats (96 MB), e.g. about 45 rounds of LeNet-300-100. */
+    public static final long DEFAULT_WEIGHT_BUDGET = 24L * 1024 * 1024;
+
+    private final List<LayerInfo> layers;
+    private final List<float[]> theta0;
+    private final long weightBudget;
+    private final Map<Branch, NavigableMap<Integer, RoundData>> rounds = new EnumMap<>(Branch.class);
+    private final Deque<RoundData> weightOrder = new ArrayDeque<>();
+    private long storedFloats;
+
+    /** One stored round. */
+    private static final class RoundData {
+        final Branch branch;
+        final int round;
+        final long[][] bits;
+        final int[] kept;
+        float[][] weights;
+
+        RoundData(Branch branch, int round, long[][] bits, int[] kept, float[][] weights) {
+            this.branch = branch;
+            this.round = round;
+            this.bits = bits;
+            this.kept = kept;
+            this.weights = weights;
+        }
+    }
+
+    /** An empty history with the default weight budget. */
+    public MaskHistory(List<LayerInfo> layers, List<Tensor> theta0) {
+        this(layers, theta0, DEFAULT_WEIGHT_BUDGET);
+    }
+
+    /**
+     * An empty history.
+     *
+     * @param layers       prunable layers
+     * @param theta0       initial weights in the same order (may be empty: then theta_0 is unknown)
+     * @param weightBudget most floats of final weights kept in memory
+     */
+    public MaskHistory(List<LayerInfo> layers, List<Tensor> theta0, long weightBudget) {
+        this.layers = List.copyOf(layers);
+        this.weightBudget = weightBudget;
+        this.theta0 = new ArrayList<>();
+        for (int l = 0; l < this.layers.size(); l++) {
+            Tensor t = find(theta0, this.layers.get(l).name(), l);
+            this.theta0.add(t != null && t.size() == this.layers.get(l).size() ? t.data() : null);
+        }
+    }
+
+    private static Tensor find(List<Tensor> ts, String name, int index) {
+        if (ts == null) {
+            return null;
+        }
+        for (Tensor t : ts) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return index < ts.size() ? ts.get(index) : null;
+    }
+
+    private static Mask findMask(List<Mask> ms, String name, int index) {
+        for (Mask m : ms) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        return index < ms.size() ? ms.get(index) : null;
+    }
+
+    /** The layers. */
+    public List<LayerInfo> layers() {
+        return layers;
+    }
+
+    /** Index of the layer called {@code name}, or -1. */
+    public int layerIndex(String name) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Initial weights of layer {@code l}, or null when unknown. */
+    public float[] theta0(int l) {
+        return theta0.get(l);
+    }
+
+    /**
+     * Stores a finished round. Masks and weights are matched to layers by name (else by position); a
+     * missing mask counts as dense. Replaces an earlier copy of the same (branch, round).
+     */
+    public void addRound(Branch branch, int round, List<Mask> masks, List<Tensor> weights) {
+        int n = layers.size();
+        long[][] bits = new long[n][];
+        int[] kept = new int[n];
+        float[][] w = new float[n][];
+        long floats = 0;
+        for (int l = 0; l < n; l++) {
+            LayerInfo li = layers.get(l);
+            Mask m = masks == null ? null : findMask(masks, li.name(), l);
+            if (m != null && m.size() == li.size()) {
+                bits[l] = Bits.pack(m.keep());
+            } else {
+                bits[l] = Bits.allSet(li.size());
+            }
+            kept[l] = Bits.count(bits[l]);
+            Tensor t = find(weights, li.name(), l);
+            if (t != null && t.size() == li.size()) {
+                w[l] = t.data();
+                floats += t.size();
+            }
+        }
+        NavigableMap<Integer, RoundData> map = rounds.computeIfAbsent(branch, b -> new TreeMap<>());
+        RoundData old = map.get(round);
+        if (old != null) {
+            dropWeights(old);
+            weightOrder.remove(old);
+        }
+        RoundData rd = new RoundData(branch, round, bits, kept, floats > 0 ? w : null);
+        map.put(round, rd);
+        if (rd.weights != null) {
+            weightOrder.addLast(rd);
+            storedFloats += floats;
+            evict();
+        }
+    }
+
+    private void dropWeights(RoundData rd) {
+        if (rd.weights != null) {
+            for (float[] a : rd.weights) {
+                if (a != null) {
+                    storedFloats -= a.length;
+                }
+            }
+            rd.weights = null;
+        }
+    }
+
+    private void evict() {
+        List<RoundData> protectedLatest = new ArrayList<>();
+        while (storedFloats > weightBudget && !weightOrder.isEmpty()) {
+            RoundData victim = weightOrder.pollFirst();
+            if (rounds.get(victim.branch).lastKey() == victim.round) {
+                protectedLatest.add(victim);
+                continue;
+            }
+            dropWeights(victim);
+        }
+        for (int i = protectedLatest.size() - 1; i >= 0; i--) {
+            weightOrder.addFirst(protectedLatest.get(i));
+        }
+    }
+
+    /** Floats of final weights now held. */
+    public long storedFloats() {
+        return storedFloats;
+    }
+
+    /** Branches with at least one stored round, in enum order. */
+    public Set<Branch> branches() {
+        return Collections.unmodifiableSet(rounds.keySet());
+    }
+
+    /** Stored rounds of {@code branch}, ascending (empty if none). */
+    public NavigableSet<Integer> rounds(Branch branch) {
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        return m == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(new TreeSet<>(m.keySet()));
+    }
+
+    /** The latest stored round of {@code branch}, or -1. */
+    public int lastRound(Branch branch) {
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        return m == null || m.isEmpty() ? -1 : m.lastKey();
+    }
+
+    /** Whether (branch, round) is stored. */
+    public boolean has(Branch branch, int round) {
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        return m != null && m.containsKey(round);
+    }
+
+    private RoundData data(Branch branch, int round) {
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        return m == null ? null : m.get(round);
+    }
+
+    /** The stored round shown for a requested round: the latest stored round at or before it, or -1. */
+    public int resolve(Branch branch, int round) {
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        if (m == null) {
+            return -1;
+        }
+        Integer k = m.floorKey(round);
+        return k == null ? -1 : k;
+    }
+
+    /** The latest stored round before {@code round}, or -1. */
+    public int previousRound(Branch branch, int round) {
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        if (m == null) {
+            return -1;
+        }
+        Integer k = m.lowerKey(round);
+        return k == null ? -1 : k;
+    }
+
+    /** Mask bits of layer {@code l} at a stored round, or all-kept when the round is not stored. */
+    public long[] bits(Branch branch, int round, int l) {
+        RoundData rd = data(branch, round);
+        return rd == null ? Bits.allSet(layers.get(l).size()) : rd.bits[l];
+    }
+
+    /**
+     * Mask bits of the round before {@code round} for "pruned in this round" highlighting: the previous
+     * stored round, a dense mask when {@code round == 1} and round 0 is not stored, else null (unknown).
+     */
+    public long[] previousBits(Branch branch, int round, int l) {
+        int prev = previousRound(branch, round);
+        if (prev >= 0) {
+            return data(branch, prev).bits[l];
+        }
+        return round == 1 ? Bits.allSet(layers.get(l).size()) : null;
+    }
+
+    /** Kept weights of layer {@code l} at a stored round (the layer size when not stored). */
+    public int keptCount(Branch branch, int round, int l) {
+        RoundData rd = data(branch, round);
+        return rd == null ? layers.get(l).size() : rd.kept[l];
+    }
+
+    /** Final weights of layer {@code l} at a stored round, or null when not stored or evicted. */
+    public float[] weights(Branch branch, int round, int l) {
+        RoundData rd = data(branch, round);
+        return rd == null || rd.weights == null ? null : rd.weights[l];
+    }
+
+    /** The mask of layer {@code l} at a stored round as an API {@link Mask}, or dense when not stored. */
+    public Mask mask(Branch branch, int round, int l) {
+        LayerInfo li = layers.get(l);
+        return new Mask(li.name(), li.shape(), Bits.unpack(bits(branch, round, l), li.size()));
+    }
+
+    /** Whether weight {@code index} of layer {@code l} is kept at a stored round. */
+    public boolean kept(Branch branch, int round, int l, int index) {
+        return Bits.get(bits(branch, round, l), index);
+    }
+
+    /**
+     * When weight {@code index} of layer {@code l} was pruned, as of stored round {@code round}: the first
+     * round of the latest run of stored rounds (ending at {@code round}) in which it is pruned.
+     */
+    public PrunedInfo prunedIn(Branch branch, int round, int l, int index) {
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        if (m == null || !m.containsKey(round)) {
+            return new PrunedInfo(true, round, true);
+        }
+        if (Bits.get(m.get(round).bits[l], index)) {
+            return new PrunedInfo(true, round, true);
+        }
+        int first = round;
+        for (Map.Entry<Integer, RoundData> e : m.headMap(round, false).descendingMap().entrySet()) {
+            if (Bits.get(e.getValue().bits[l], index)) {
+                return new PrunedInfo(false, first, true);
+            }
+            first = e.getKey();
+        }
+        return new PrunedInfo(false, first, first <= 1);
+    }
+
+    /**
+     * The pruned-in round of every weight of layer {@code l} as of stored round {@code round}: -1 for
+     * kept weights, else the round it was pruned in (see {@link #prunedIn}).
+     */
+    public short[] prunedInMap(Branch branch, int round, int l) {
+        int size = layers.get(l).size();
+        short[] out = new short[size];
+        java.util.Arrays.fill(out, (short) -1);
+        NavigableMap<Integer, RoundData> m = rounds.get(branch);
+        if (m == null || !m.containsKey(round)) {
+            return out;
+        }
+        long[] cur = m.get(round).bits[l];
+        boolean[] inRun = new boolean[size];
+        int open = 0;
+        for (int i = 0; i < size; i++) {
+            if (!Bits.get(cur, i)) {
+                out[i] = (short) round;
+                inRun[i] = true;
+                open++;
+            }
+        }
+        for (Map.Entry<Integer, RoundData> e : m.headMap(round, false).descendingMap().entrySet()) {
+            if (open == 0) {
+                break;
+            }
+            long[] b = e.getValue().bits[l];
+            short r = (short) (int) e.getKey();
+            for (int i = 0; i < size; i++) {
+                if (inRun[i]) {
+                    if (Bits.get(b, i)) {
+                        inRun[i] = false;
+                        open--;
+                    } else {
+                        out[i] = r;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Forgets every stored round (keeps the layers and theta_0). */
+    public void clearRounds() {
+        rounds.clear();
+        weightOrder.clear();
+        storedFloats = 0;
+    }
+
+    /** Per-layer maximum |w| over kept weights of the values given (0 when none). */
+    public static float maxAbs(float[] values, long[] keep) {
+        float max = 0;
+        if (values == null) {
+            return 0;
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (keep == null || Bits.get(keep, i)) {
+                float a = Math.abs(values[i]);
+                if (a > max && Float.isFinite(a)) {
+                    max = a;
+                }
+            }
+        }
+        return max;
+    }
+}
