@@ -1,29 +1,279 @@
 package org.lotterylab.visuals;
 
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.dataset.spi.DoubleErrorDataSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import org.lotterylab.api.run.RoundResult;
+import org.lotterylab.api.spec.Branch;
+import org.lotterylab.visuals.chart.Charts;
+import org.lotterylab.visuals.chart.FrameCoalescer;
+import org.lotterylab.visuals.chart.PercentLogAxis;
+import org.lotterylab.visuals.model.LogTicks;
+import org.lotterylab.visuals.model.ResultPoint;
+import org.lotterylab.visuals.model.ResultTable;
 
-/** Test accuracy and early-stop iteration versus weights remaining (stub; being filled in). */
+/**
+ * The lottery-ticket plots: test accuracy versus weights remaining (top) and early-stopping iteration
+ * versus weights remaining (bottom), one series per branch in its {@link BranchColors} colour. The x axis
+ * is logarithmic and decreases from 100% on the left. Several results for one (branch, round), e.g.
+ * seeds, are drawn as their mean with min-max error bars. A dashed line marks the dense baseline (ticket
+ * round 0, or {@link #setDenseBaseline}). Hovering a point shows its exact numbers; drag to zoom.
+ *
+ * <p>FX thread only. Results may arrive one by one; the charts redraw once per frame. A series is attached
+ * only once it has a point (an empty data set can make an auto-ranging ChartFX chart redraw forever).
+ */
 public class AccuracySparsityView extends BorderPane {
-    /** Adds one round result. */
+    private static final String EARLY_STOP = "at the early-stop iteration";
+    private static final String FINAL = "at the end of training";
+
+    private final ResultTable table = new ResultTable();
+    private final PercentLogAxis accX = new PercentLogAxis("weights remaining (%)");
+    private final DefaultNumericAxis accY = Charts.linearAxis("test accuracy (%)", false);
+    private final PercentLogAxis iterX = new PercentLogAxis("weights remaining (%)");
+    private final DefaultNumericAxis iterY = Charts.linearAxis("early-stop iteration", true);
+    private final XYChart accChart = Charts.chart("Test accuracy vs weights remaining", accX, accY);
+    private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY);
+    private final Map<Branch, DoubleErrorDataSet> accSets = new EnumMap<>(Branch.class);
+    private final Map<Branch, DoubleErrorDataSet> iterSets = new EnumMap<>(Branch.class);
+    private final YValueIndicator baseline = new YValueIndicator(accY, 0, "dense");
+    private final ComboBox<String> accuracyKind = new ComboBox<>();
+    private final Label summary = new Label("no results yet");
+    private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild);
+    private boolean baselineShown;
+
+    /** An empty view. */
+    public AccuracySparsityView() {
+        getStyleClass().add("lab-accuracy-sparsity");
+        accChart.setId("accuracy-chart");
+        iterChart.setId("iteration-chart");
+        baseline.setEditable(false);
+        for (XYChart c : List.of(accChart, iterChart)) {
+            c.getPlugins().add(new Charts.LabelTooltip());
+            Zoomer z = new Zoomer();
+            z.setSliderVisible(false);
+            c.getPlugins().add(z);
+        }
+        accuracyKind.getItems().addAll(EARLY_STOP, FINAL);
+        accuracyKind.setValue(EARLY_STOP);
+        accuracyKind.setId("accuracy-kind");
+        accuracyKind.valueProperty().addListener((o, a, b) -> redraw.request());
+        Label kindLabel = new Label("test accuracy");
+        HBox bar = new HBox(8, kindLabel, accuracyKind, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        bar.getStyleClass().add("lab-toolbar");
+        summary.getStyleClass().add("lab-stats");
+        setTop(bar);
+        SplitPane split = new SplitPane(accChart, iterChart);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        setCenter(split);
+    }
+
+    /** Adds one round result (several per branch and round are aggregated). */
     public void addResult(RoundResult r) {
+        table.add(r);
+        redraw.request();
     }
 
     /** Replaces all results. */
     public void setResults(List<RoundResult> all) {
+        double explicit = explicitBaseline;
+        table.clear();
+        table.setDenseBaseline(explicit);
+        for (RoundResult r : all) {
+            table.add(r);
+        }
+        redraw.request();
     }
 
-    /** Sets the dense baseline accuracy (fraction in [0, 1]). */
+    private double explicitBaseline = Double.NaN;
+
+    /**
+     * Sets the dense baseline test accuracy as a fraction in [0, 1] (values above 1 are read as percent);
+     * NaN returns to the default (ticket round 0).
+     */
     public void setDenseBaseline(double accuracy) {
+        explicitBaseline = accuracy > 1 ? accuracy / 100 : accuracy;
+        table.setDenseBaseline(explicitBaseline);
+        redraw.request();
     }
 
-    /** Clears the view. */
+    /** Removes all results and the explicit baseline. */
     public void clear() {
+        table.clear();
+        explicitBaseline = Double.NaN;
+        redraw.cancel();
+        rebuild();
     }
 
-    /** The data behind the plots as CSV. */
+    /** The aggregated data behind the plots, one row per (branch, round), with a header. */
     public String toCsv() {
-        return "";
+        return table.toCsv();
+    }
+
+    // ---- package-private hooks for tests ----
+
+    void flush() {
+        redraw.flush();
+    }
+
+    XYChart accuracyChart() {
+        return accChart;
+    }
+
+    XYChart iterationChart() {
+        return iterChart;
+    }
+
+    DoubleErrorDataSet accuracySet(Branch b) {
+        return accSets.get(b);
+    }
+
+    DoubleErrorDataSet iterationSet(Branch b) {
+        return iterSets.get(b);
+    }
+
+    boolean baselineShown() {
+        return baselineShown;
+    }
+
+    double baselineValue() {
+        return baseline.getValue();
+    }
+
+    // ---- internals ----
+
+    private void rebuild() {
+        boolean es = !FINAL.equals(accuracyKind.getValue());
+        double[] xs = table.xValues();
+        accX.setData(xs);
+        iterX.setData(xs);
+        for (Branch b : Branch.values()) {
+            List<ResultPoint> pts = new ArrayList<>(table.points(b));
+            if (pts.isEmpty()) {
+                detach(accChart, accSets.remove(b));
+                detach(iterChart, iterSets.remove(b));
+                continue;
+            }
+            pts.sort(Comparator.comparingDouble(ResultPoint::remainingPct));
+            DoubleErrorDataSet acc = accSets.computeIfAbsent(b, k -> newSet(k));
+            DoubleErrorDataSet it = iterSets.computeIfAbsent(b, k -> newSet(k));
+            fill(acc, pts, es, true);
+            fill(it, pts, es, false);
+            attach(accChart, acc);
+            attach(iterChart, it);
+        }
+        OptionalDouble base = table.denseBaselinePct(es);
+        if (base.isPresent()) {
+            baseline.setValue(base.getAsDouble());
+            baseline.setText(String.format(Locale.ROOT, "dense %.2f%%", base.getAsDouble()));
+            if (!baselineShown) {
+                accChart.getPlugins().add(baseline);
+                baselineShown = true;
+            }
+        } else if (baselineShown) {
+            accChart.getPlugins().remove(baseline);
+            baselineShown = false;
+        }
+        int n = table.size();
+        summary.setText(n == 0 ? "no results yet"
+                : String.format(Locale.ROOT, "%d result%s, %d branch%s; error bars = min..max over repeats", n,
+                n == 1 ? "" : "s", table.branches().size(), table.branches().size() == 1 ? "" : "es"));
+    }
+
+    private static DoubleErrorDataSet newSet(Branch b) {
+        DoubleErrorDataSet ds = new DoubleErrorDataSet(b.label(), 32);
+        Charts.style(ds, b, 1.0, true, true);
+        return ds;
+    }
+
+    private static void fill(DoubleErrorDataSet ds, List<ResultPoint> pts, boolean es, boolean accuracy) {
+        ds.lock().writeLockGuard(() -> {
+            ds.clearData();
+            for (ResultPoint p : pts) {
+                double y;
+                double lo;
+                double hi;
+                if (accuracy) {
+                    y = p.accMean(es);
+                    lo = p.accMin(es);
+                    hi = p.accMax(es);
+                } else {
+                    y = p.iterMean();
+                    lo = p.iterMin();
+                    hi = p.iterMax();
+                }
+                ds.add(p.remainingPct(), y, y - lo, hi - y, label(p, es, accuracy));
+            }
+        });
+    }
+
+    static String label(ResultPoint p, boolean es, boolean accuracy) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.branch().label()).append(", round ").append(p.round());
+        if (p.n() > 1) {
+            sb.append(" (").append(p.n()).append(" runs)");
+        }
+        sb.append(String.format(Locale.ROOT, "%nweights remaining %s", LogTicks.label(p.remainingPct())));
+        if (accuracy) {
+            sb.append(String.format(Locale.ROOT, "%ntest accuracy %s %.2f%%", es ? "at early stop" : "final",
+                    p.accMean(es)));
+            if (p.n() > 1) {
+                sb.append(String.format(Locale.ROOT, " (min %.2f, max %.2f)", p.accMin(es), p.accMax(es)));
+            }
+        } else {
+            sb.append(String.format(Locale.ROOT, "%nearly-stop iteration %.0f", p.iterMean()));
+            if (p.n() > 1) {
+                sb.append(String.format(Locale.ROOT, " (min %.0f, max %.0f)", p.iterMin(), p.iterMax()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void attach(XYChart chart, DoubleErrorDataSet ds) {
+        var list = Charts.renderer(chart).getDatasets();
+        if (ds.getDataCount() > 0 && !list.contains(ds)) {
+            // keep branch (enum) order in the legend
+            int at = 0;
+            for (int i = 0; i < list.size(); i++) {
+                if (branchOf(list.get(i).getName()) < branchOf(ds.getName())) {
+                    at = i + 1;
+                }
+            }
+            list.add(at, ds);
+        }
+    }
+
+    private static int branchOf(String label) {
+        for (Branch b : Branch.values()) {
+            if (b.label().equals(label)) {
+                return b.ordinal();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static void detach(XYChart chart, DoubleErrorDataSet ds) {
+        if (ds != null) {
+            Charts.renderer(chart).getDatasets().remove(ds);
+        }
     }
 }

@@ -1,29 +1,331 @@
 package org.lotterylab.visuals;
 
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.api.spec.Branch;
+import org.lotterylab.visuals.chart.Charts;
+import org.lotterylab.visuals.chart.FrameCoalescer;
+import org.lotterylab.visuals.model.Csv;
 
-/** Live loss and accuracy curves of the current round (stub; being filled in). */
+/**
+ * Live training curves of the current round: training and validation loss versus iteration (top) and
+ * validation and test accuracy versus iteration (bottom), in the branch's colour. Up to
+ * {@value #MAX_FADED} earlier rounds stay behind as faded curves (training loss and test accuracy).
+ *
+ * <p>FX thread only. {@link #addLoss} and {@link #addPoint} only append to buffers; the charts take the
+ * new values once per frame, so hundreds of calls per frame are cheap. A series is attached only once it
+ * has a point.
+ */
 public class TrainingCurveView extends BorderPane {
-    /** Starts a new round's curves. */
+    /** Earlier rounds kept as faded curves. */
+    public static final int MAX_FADED = 8;
+
+    private final DefaultNumericAxis lossX = Charts.linearAxis("iteration", true);
+    private final DefaultNumericAxis lossY = Charts.linearAxis("loss", true);
+    private final DefaultNumericAxis accX = Charts.linearAxis("iteration", true);
+    private final DefaultNumericAxis accY = Charts.linearAxis("accuracy (%)", false);
+    private final XYChart lossChart = Charts.chart("Loss", lossX, lossY);
+    private final XYChart accChart = Charts.chart("Accuracy", accX, accY);
+    private final CheckBox logLoss = new CheckBox("log loss axis");
+    private final Label roundLabel = new Label("no round yet");
+    private final FrameCoalescer redraw = new FrameCoalescer(this::push);
+
+    private RoundCurves current;
+    private final Deque<RoundCurves> faded = new ArrayDeque<>();
+    private boolean restyle;
+
+    /** An empty view. */
+    public TrainingCurveView() {
+        getStyleClass().add("lab-training-curves");
+        lossChart.setId("loss-chart");
+        accChart.setId("acc-chart");
+        for (XYChart c : List.of(lossChart, accChart)) {
+            c.getPlugins().add(new Zoomer());
+            Charts.renderer(c).setDrawMarker(true);
+        }
+        logLoss.setId("log-loss");
+        logLoss.selectedProperty().addListener((o, a, b) -> {
+            lossY.setLogAxis(b);
+            lossY.setForceZeroInRange(!b);
+            lossY.forceRedraw();
+        });
+        roundLabel.getStyleClass().add("lab-stats");
+        Label fadedNote = new Label("faded: up to " + MAX_FADED + " earlier rounds");
+        HBox bar = new HBox(12, roundLabel, logLoss, fadedNote);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        bar.getStyleClass().add("lab-toolbar");
+        setTop(bar);
+        SplitPane split = new SplitPane(lossChart, accChart);
+        split.setOrientation(Orientation.VERTICAL);
+        setCenter(split);
+    }
+
+    /** Starts a new round's curves; the previous current round becomes a faded curve. */
     public void startRound(Branch branch, int round) {
+        if (current != null && current.branch == branch && current.round == round) {
+            return;
+        }
+        RoundCurves existing = find(branch, round);
+        if (existing != null) {
+            faded.remove(existing);
+        }
+        if (current != null) {
+            faded.addFirst(current);
+        }
+        while (faded.size() > MAX_FADED) {
+            RoundCurves old = faded.removeLast();
+            old.detachAll();
+        }
+        current = existing != null ? existing : new RoundCurves(branch, round);
+        roundLabel.setText(String.format(Locale.ROOT, "%s, round %d", branch.label(), round));
+        restyle = true;
+        redraw.request();
     }
 
-    /** Adds an evaluation point. */
+    /** Adds an evaluation point (validation loss and accuracy, test accuracy) of a round. */
     public void addPoint(Branch branch, int round, MetricPoint p) {
+        RoundCurves rc = curves(branch, round);
+        rc.points.add(p);
+        redraw.request();
     }
 
-    /** Adds a training-loss sample. */
+    /** Adds a training-loss sample of a round. Non-finite values are skipped. */
     public void addLoss(Branch branch, int round, int iteration, double loss) {
+        if (!Double.isFinite(loss)) {
+            return;
+        }
+        RoundCurves rc = curves(branch, round);
+        rc.lossIt.add(iteration);
+        rc.loss.add(loss);
+        redraw.request();
     }
 
-    /** Clears the view. */
+    /** Removes every curve. */
     public void clear() {
+        redraw.cancel();
+        if (current != null) {
+            current.detachAll();
+        }
+        for (RoundCurves rc : faded) {
+            rc.detachAll();
+        }
+        faded.clear();
+        current = null;
+        roundLabel.setText("no round yet");
     }
 
-    /** The data behind the plots as CSV. */
+    /**
+     * The held curves (current round and up to {@value #MAX_FADED} earlier ones) in long format:
+     * {@code branch,round,series,iteration,value}; series are train_loss, val_loss, val_accuracy and
+     * test_accuracy (accuracies as fractions).
+     */
     public String toCsv() {
-        return "";
+        StringBuilder sb = new StringBuilder(Csv.row("branch", "round", "series", "iteration", "value"));
+        List<RoundCurves> all = new ArrayList<>(faded);
+        java.util.Collections.reverse(all);
+        if (current != null) {
+            all.add(current);
+        }
+        for (RoundCurves rc : all) {
+            String b = rc.branch.id();
+            for (int i = 0; i < rc.loss.n; i++) {
+                sb.append(Csv.row(b, rc.round, "train_loss", rc.lossIt.a[i], rc.loss.a[i]));
+            }
+            for (MetricPoint p : rc.points) {
+                sb.append(Csv.row(b, rc.round, "val_loss", p.iteration(), p.valLoss()));
+                sb.append(Csv.row(b, rc.round, "val_accuracy", p.iteration(), p.valAccuracy()));
+                sb.append(Csv.row(b, rc.round, "test_accuracy", p.iteration(), p.testAccuracy()));
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- package-private hooks for tests ----
+
+    void flush() {
+        redraw.flush();
+    }
+
+    XYChart lossChart() {
+        return lossChart;
+    }
+
+    XYChart accuracyChart() {
+        return accChart;
+    }
+
+    int fadedCount() {
+        return faded.size();
+    }
+
+    // ---- internals ----
+
+    private RoundCurves find(Branch branch, int round) {
+        if (current != null && current.branch == branch && current.round == round) {
+            return current;
+        }
+        for (RoundCurves rc : faded) {
+            if (rc.branch == branch && rc.round == round) {
+                return rc;
+            }
+        }
+        return null;
+    }
+
+    private RoundCurves curves(Branch branch, int round) {
+        RoundCurves rc = find(branch, round);
+        if (rc == null) {
+            startRound(branch, round);
+            rc = current;
+        }
+        return rc;
+    }
+
+    private void push() {
+        if (restyle) {
+            restyle = false;
+            if (current != null) {
+                current.styleCurrent();
+            }
+            int age = 1;
+            for (RoundCurves rc : faded) {
+                rc.styleFaded(age++);
+            }
+        }
+        if (current != null) {
+            current.push(true);
+        }
+        for (RoundCurves rc : faded) {
+            rc.push(false);
+        }
+    }
+
+    /** A growable primitive buffer. */
+    private static final class Buf {
+        double[] a = new double[256];
+        int n;
+
+        void add(double v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+    }
+
+    /** The buffers and data sets of one round. */
+    private final class RoundCurves {
+        final Branch branch;
+        final int round;
+        final Buf lossIt = new Buf();
+        final Buf loss = new Buf();
+        final List<MetricPoint> points = new ArrayList<>();
+        final DoubleDataSet trainLoss;
+        final DoubleDataSet valLoss;
+        final DoubleDataSet valAcc;
+        final DoubleDataSet testAcc;
+        int pushedLoss;
+        int pushedPoints;
+        boolean isCurrent = true;
+
+        RoundCurves(Branch branch, int round) {
+            this.branch = branch;
+            this.round = round;
+            String tag = " (" + branch.id() + " r" + round + ")";
+            trainLoss = new DoubleDataSet("training loss" + tag, 256);
+            valLoss = new DoubleDataSet("validation loss" + tag, 64);
+            valAcc = new DoubleDataSet("validation accuracy" + tag, 64);
+            testAcc = new DoubleDataSet("test accuracy" + tag, 64);
+            styleCurrent();
+        }
+
+        void styleCurrent() {
+            isCurrent = true;
+            String c = BranchColors.hex(branch);
+            Charts.style(trainLoss, c, null, true, null);
+            Charts.style(valLoss, "#222222", "circle", true, "8 4");
+            Charts.style(valAcc, "#222222", "circle", true, "8 4");
+            Charts.style(testAcc, c, BranchColors.marker(branch), true, null);
+            attachIfData(lossChart, valLoss);
+            attachIfData(accChart, valAcc);
+        }
+
+        void styleFaded(int age) {
+            isCurrent = false;
+            double opacity = Math.max(0.1, 0.45 - (age - 1) * 0.045);
+            Charts.style(trainLoss, BranchColors.rgba(branch, opacity), null, false, null);
+            Charts.style(testAcc, BranchColors.rgba(branch, opacity), null, false, null);
+            detach(lossChart, valLoss);
+            detach(accChart, valAcc);
+        }
+
+        void push(boolean withValidation) {
+            if (loss.n > pushedLoss) {
+                trainLoss.add(Arrays.copyOfRange(lossIt.a, pushedLoss, loss.n), Arrays.copyOfRange(loss.a, pushedLoss, loss.n));
+                pushedLoss = loss.n;
+            }
+            int np = points.size();
+            if (np > pushedPoints) {
+                int k = np - pushedPoints;
+                double[] it = new double[k];
+                double[] vl = new double[k];
+                double[] va = new double[k];
+                double[] ta = new double[k];
+                for (int i = 0; i < k; i++) {
+                    MetricPoint p = points.get(pushedPoints + i);
+                    it[i] = p.iteration();
+                    vl[i] = p.valLoss();
+                    va[i] = p.valAccuracy() * 100;
+                    ta[i] = p.testAccuracy() * 100;
+                }
+                valLoss.add(it, vl);
+                valAcc.add(it, va);
+                testAcc.add(it, ta);
+                pushedPoints = np;
+            }
+            attachIfData(lossChart, trainLoss);
+            attachIfData(accChart, testAcc);
+            if (withValidation && isCurrent) {
+                attachIfData(lossChart, valLoss);
+                attachIfData(accChart, valAcc);
+            }
+        }
+
+        void detachAll() {
+            detach(lossChart, trainLoss);
+            detach(lossChart, valLoss);
+            detach(accChart, valAcc);
+            detach(accChart, testAcc);
+        }
+    }
+
+    private static void attachIfData(XYChart chart, DataSet ds) {
+        var list = Charts.renderer(chart).getDatasets();
+        if (ds.getDataCount() > 0 && !list.contains(ds)) {
+            list.add(ds);
+        }
+    }
+
+    private static void detach(XYChart chart, DataSet ds) {
+        Charts.renderer(chart).getDatasets().remove(ds);
     }
 }

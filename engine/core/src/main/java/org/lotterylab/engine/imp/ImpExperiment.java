@@ -146,7 +146,9 @@ final class ImpExperiment {
                 if (done.containsKey(key(b, round))) {
                     if (b == Branch.TICKET) {
                         nextTicketFinal = loadFinal(store, ctx, b, round, thetaK);
-                        boolean[][] stored = Pruner.fromMasks(ctx.layout(), store.readMasks(b, round));
+                        final int r = round;
+                        boolean[][] stored = Pruner.fromMasks(ctx.layout(), store.readMasks(b, round).orElseThrow(
+                                () -> new IOException("masks.npz of " + b.id() + " round " + r + " is missing")));
                         if (!java.util.Arrays.deepEquals(stored, mask)) {
                             throw new IllegalStateException("stored ticket mask of round " + round
                                     + " differs from the recomputed one: the run directory was modified");
@@ -238,7 +240,8 @@ final class ImpExperiment {
     private static float[] loadFinal(RunStoreWriter store, ImpContext ctx, Branch b, int round, float[] template)
             throws IOException {
         float[] flat = template.clone();
-        Pruner.writeTensors(ctx.layout(), store.readFinalWeights(b, round), flat);
+        Pruner.writeTensors(ctx.layout(), store.readFinalWeights(b, round).orElseThrow(
+                () -> new IOException("weights-final.npz of " + b.id() + " round " + round + " is missing")), flat);
         return flat;
     }
 

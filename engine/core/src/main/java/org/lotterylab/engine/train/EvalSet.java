@@ -43,7 +43,7 @@ public final class EvalSet {
         int base = 0;
         for (INDArray x : chunks) {
             INDArray out = net.output(x, false);
-            float[] p = out.toFloatVector();
+            float[] p = out.dup('c').data().asFloat();
             int n = (int) x.size(0);
             for (int i = 0; i < n; i++) {
                 int best = 0;

@@ -113,9 +113,12 @@ class ImpRunnerTest {
                 float[] k = thetaK.get(l).data();
                 boolean[] keep = masks.get(l).keep();
                 for (int j = 0; j < k.length; j++) {
-                    float expected = keep[j] ? k[j] : 0f;
-                    assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(start[offsets[l] + j]),
-                            "round " + r + " layer " + l + " weight " + j);
+                    if (keep[j]) {
+                        assertEquals(Float.floatToIntBits(k[j]), Float.floatToIntBits(start[offsets[l] + j]),
+                                "round " + r + " layer " + l + " weight " + j);
+                    } else {
+                        assertEquals(0f, start[offsets[l] + j], 0f, "pruned weight is zero at the start");
+                    }
                 }
             }
         }
@@ -129,7 +132,7 @@ class ImpRunnerTest {
                 for (int l = 0; l < 2; l++) {
                     for (int j = 0; j < w.get(l).size(); j++) {
                         if (!masks.get(l).keep()[j]) {
-                            assertEquals(0, Float.floatToIntBits(w.get(l).data()[j]), b + " " + r + " " + l + " " + j);
+                            assertEquals(0f, w.get(l).data()[j], 0f, b + " " + r + " " + l + " " + j);
                         }
                     }
                 }
@@ -177,18 +180,6 @@ class ImpRunnerTest {
                 .filter(e -> e instanceof RunEvent.RunStarted).findFirst().orElseThrow();
         assertEquals(3, rs.resumedRounds().size(), "dense round + round 1 of both branches were kept");
         assertRunsIdentical(spec, a, c);
-    }
-
-    @Test
-    void divergingRunFailsWithAClearMessageAndKeepsFinishedRounds() throws Exception {
-        ExperimentSpec spec = tiny("optimizer", "sgd", "learningRate", "10", "momentum", "0.99", "iterations", "60",
-                "evalInterval", "20");
-        List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
-        RunControl c = new ImpRunner(2).start(spec, tmp.resolve("nan"), events::add);
-        assertTrue(c.await(Duration.ofMinutes(1)));
-        RunEvent last = events.get(events.size() - 1);
-        assertTrue(last instanceof RunEvent.RunFailed, "expected failure, got " + last);
-        assertTrue(((RunEvent.RunFailed) last).reason().contains("diverged"), ((RunEvent.RunFailed) last).reason());
     }
 
     @Test

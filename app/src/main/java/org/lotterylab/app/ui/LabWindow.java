@@ -1,0 +1,794 @@
+package org.lotterylab.app.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.lotterylab.api.mask.Mask;
+import org.lotterylab.api.run.ExperimentRunner;
+import org.lotterylab.api.run.RunControl;
+import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.store.Npy;
+import org.lotterylab.api.store.NpyArray;
+import org.lotterylab.api.store.Npz;
+import org.lotterylab.visuals.Exports;
+import org.lotterylab.visuals.Theme;
+
+/**
+ * The lab window: toolbar, experiment panel on the left, the views in a 2x2 grid in the centre, and a status
+ * bar with the backend, the progress (round, iteration, time left) and messages. The window appears at once;
+ * the engine loads in the background ({@link EngineLoader}) and Run waits for it. Engine events reach the
+ * views through a {@link LiveUpdatePump}, at most one batch per frame, so the JavaFX thread never waits on
+ * training. The action methods ({@link #run()}, {@link #openRun(Path)}, {@link #exportPng(Path)} ...) are
+ * what the toolbar calls after its file choosers, and what tests and the launcher call directly.
+ */
+public final class LabWindow {
+    /** Stylesheet of the window's own controls. */
+    public static final String STYLESHEET = "/org/lotterylab/app/ui/lab-window.css";
+
+    private final Stage stage;
+    private final LabOptions options;
+    private final ExperimentViewModel experiment;
+    private final RunViewModel vm;
+    private final LabViews views = new LabViews();
+    private final LiveUpdatePump pump;
+    private final PulseMonitor pulses = new PulseMonitor();
+    private final BorderPane root = new BorderPane();
+    private final ExperimentPanel panel;
+    private final Scene scene;
+    private final ViewGrid grid;
+    private final ToggleButton presentationToggle = new ToggleButton("Presentation");
+    private final ToggleButton panelToggle = new ToggleButton("Experiment panel");
+    private final Slider replaySpeed = new Slider(0.5, 5, 1.5);
+    private volatile double replaySecondsPerRound = 1.5;
+    private final CompletableFuture<EngineLoader.Loaded> engine;
+    private final Timeline poll;
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private StoredRunReader openedRun;
+    private final Set<String> shownRounds = new HashSet<>();
+    private Path lastDir;
+
+    /**
+     * Builds the window on {@code stage} and starts loading the engine from {@code engineSupplier} in the
+     * background. Call {@link #show()} next.
+     */
+    public LabWindow(Stage stage, LabOptions options, Supplier<ExperimentRunner> engineSupplier) {
+        this.stage = stage;
+        this.options = options;
+        this.experiment = new ExperimentViewModel(options.preset(), options.overrides(), Files::isDirectory);
+        this.vm = new RunViewModel(experiment);
+        vm.setSink(views);
+        this.pump = new LiveUpdatePump(vm::apply);
+        this.panel = new ExperimentPanel(experiment);
+        panel.disableProperty().bind(vm.busyProperty());
+        this.grid = new ViewGrid(views, vm);
+
+        root.getStyleClass().add("lab-root");
+        root.setTop(new VBox(toolbar(), errorBanner()));
+        root.setLeft(panel);
+        root.setCenter(grid);
+        root.setBottom(statusBar());
+        root.getStylesheets().add(LabWindow.class.getResource(STYLESHEET).toExternalForm());
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1600, screen.getWidth());
+        double h = Math.min(1000, screen.getHeight());
+        scene = new Scene(root, w, h);
+        Theme.apply(scene, false);
+        scene.getAccelerators().put(KeyCombination.keyCombination("F11"), () -> setPresentation(!presentationToggle.isSelected()));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), this::run);
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::chooseAndOpen);
+        stage.setScene(scene);
+        stage.setTitle("Lottery Ticket Lab");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> shutdown());
+
+        vm.addEndListener(outcome -> {
+            pulses.stop();
+            updatePulseTooltip();
+        });
+        pulses.maxGapMillisProperty().addListener((obs, o, n) -> updatePulseTooltip());
+
+        poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> pollOpenedRun()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+
+        engine = EngineLoader.load(engineSupplier);
+        engine.whenComplete((loaded, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                vm.engineFailed(EngineLoader.reason(error));
+            } else {
+                vm.engineLoaded(loaded.backend());
+            }
+        }));
+        if (options.presentation()) {
+            setPresentation(true);
+        }
+    }
+
+    /** Shows the window. */
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    /** Starts the experiment of the panel on the engine; does nothing when Run is disabled. */
+    public void run() {
+        if (!vm.canRunProperty().get()) {
+            return;
+        }
+        ExperimentSpec spec = experiment.spec();
+        EngineLoader.Loaded loaded = engine.getNow(null);
+        if (spec == null || loaded == null) {
+            return;
+        }
+        stopPolling();
+        pump.discardPending();
+        try {
+            RunControl control = loaded.runner().start(spec, options.outDir(), pump);
+            vm.started(RunViewModel.Activity.RUNNING, control, spec);
+            pulses.start();
+        } catch (RuntimeException e) {
+            vm.startFailed("The run could not start: " + EngineLoader.reason(e), e.toString());
+        }
+    }
+
+    /** Opens a stored run (read in the background) and shows it in every view. */
+    public void openRun(Path dir) {
+        if (vm.busyProperty().get()) {
+            vm.say("Stop the current run before opening another");
+            return;
+        }
+        stopPolling();
+        lastDir = dir.toAbsolutePath().getParent();
+        vm.loadingStored(dir);
+        pump.discardPending();
+        background("lth-open-run", () -> {
+            StoredRunReader reader = StoredRunReader.open(dir);
+            RecordedRun run = reader.snapshot();
+            Platform.runLater(() -> {
+                openedRun = reader;
+                shownRounds.clear();
+                run.rounds().forEach(r -> shownRounds.add(StoredRunEvents.key(r)));
+                StoredRunEvents.opening(run).forEach(pump::onEvent);
+                if (!run.complete()) {
+                    poll.play();
+                }
+            });
+        }, e -> vm.startFailed("Cannot open " + dir + ": " + EngineLoader.reason(e), e.toString()));
+    }
+
+    /** Re-reads the opened stored run and adds the rounds finished since. */
+    public void refresh() {
+        if (openedRun == null || vm.busyProperty().get()) {
+            return;
+        }
+        pollOpenedRun();
+    }
+
+    /** Replays a stored run round by round at the speed of the replay slider. */
+    public void replayRun(Path dir) {
+        if (vm.busyProperty().get()) {
+            vm.say("Stop the current run before replaying another");
+            return;
+        }
+        stopPolling();
+        lastDir = dir.toAbsolutePath().getParent();
+        vm.say("Reading " + dir + " for the replay…");
+        background("lth-open-replay", () -> {
+            RecordedRun run = StoredRunReader.read(dir);
+            Platform.runLater(() -> {
+                if (vm.busyProperty().get()) {
+                    return;
+                }
+                pump.discardPending();
+                ReplayRunner replay = new ReplayRunner(run, () -> replaySecondsPerRound);
+                RunControl control = replay.start(pump);
+                vm.started(RunViewModel.Activity.REPLAYING, control, run.spec());
+                pulses.start();
+            });
+        }, e -> vm.startFailed("Cannot replay " + dir + ": " + EngineLoader.reason(e), e.toString()));
+    }
+
+    /** Saves the selected view as PNG. */
+    public void exportPng(Path file) throws IOException {
+        Exports.savePng(grid.selected().content(), file);
+        vm.say("Saved " + grid.selected().title() + " as " + file);
+    }
+
+    /** Saves the data behind the selected view as CSV. */
+    public void exportCsv(Path file) throws IOException {
+        Exports.saveText(file, grid.selected().csv().get());
+        vm.say("Saved the data of " + grid.selected().title() + " as " + file);
+    }
+
+    /** Saves the heatmap's selected mask as {@code .npy} or, for any other ending, {@code .npz}. */
+    public void exportMask(Path file) throws IOException {
+        Optional<Mask> mask = views.heatmap().selectedMask();
+        if (mask.isEmpty()) {
+            throw new IOException("no mask is shown: run or open an experiment and pick a layer in the heatmap");
+        }
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            Npy.write(file, NpyArray.of(mask.get()));
+        } else {
+            Npz.writeMasks(file, List.of(mask.get()));
+        }
+        vm.say("Saved the mask of " + mask.get().name() + " as " + file);
+    }
+
+    /** Saves a PNG of the whole window. */
+    public void screenshot(Path file) throws IOException {
+        Exports.savePng(root, file);
+    }
+
+    /** Presentation mode: large fonts, high contrast, no experiment panel, full screen. */
+    public void setPresentation(boolean on) {
+        presentationToggle.setSelected(on);
+        Theme.apply(scene, on);
+        root.getStyleClass().remove("presentation");
+        if (on) {
+            root.getStyleClass().add("presentation");
+        }
+        panelToggle.setSelected(!on);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(on);
+    }
+
+    /** Cancels a run or replay and stops polling; called when the window closes. */
+    public void shutdown() {
+        stopPolling();
+        pulses.stop();
+        RunControl c = vm.control();
+        if (c != null && !c.isDone()) {
+            c.cancel();
+            c.resume();
+        }
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** The stage. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The scene. */
+    public Scene scene() {
+        return scene;
+    }
+
+    /** The run and engine state. */
+    public RunViewModel runViewModel() {
+        return vm;
+    }
+
+    /** The experiment panel's state. */
+    public ExperimentViewModel experimentViewModel() {
+        return experiment;
+    }
+
+    /** The views. */
+    public LabViews views() {
+        return views;
+    }
+
+    /** The view grid (selection and maximising). */
+    public ViewGrid grid() {
+        return grid;
+    }
+
+    /** The pulse-gap monitor of the current or last run. */
+    public PulseMonitor pulseMonitor() {
+        return pulses;
+    }
+
+    /** The replay speed slider (seconds per round). */
+    public Slider replaySpeed() {
+        return replaySpeed;
+    }
+
+    /** Whether events are still waiting to reach the views. */
+    public boolean hasPendingEvents() {
+        return pump.hasPending();
+    }
+
+    // ------------------------------------------------------------------ building
+
+    private ToolBar toolbar() {
+        Button run = button("Run", "runButton", "Start the experiment (Ctrl+R)");
+        run.getStyleClass().add("run-button");
+        run.setDefaultButton(false);
+        run.disableProperty().bind(vm.canRunProperty().not());
+        run.setOnAction(e -> run());
+
+        Button pause = button("Pause", "pauseButton", "Pause after the current iteration; views stay live");
+        pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.activityProperty().get() != RunViewModel.Activity.RUNNING
+                && vm.activityProperty().get() != RunViewModel.Activity.REPLAYING, vm.activityProperty()));
+        pause.setOnAction(e -> vm.togglePause());
+
+        Button stop = button("Stop", "stopButton", "Stop after the current iteration; finished rounds stay on disk");
+        stop.disableProperty().bind(pause.disableProperty());
+        stop.setOnAction(e -> vm.stop());
+
+        Button open = button("Open run…", "openButton", "Open a stored run directory (Ctrl+O)");
+        open.disableProperty().bind(vm.busyProperty());
+        open.setOnAction(e -> chooseAndOpen());
+
+        Button refresh = button("Refresh", "refreshButton", "Read the opened run again (it is also re-read every 2 s while incomplete)");
+        refresh.disableProperty().bind(vm.busyProperty());
+        refresh.setOnAction(e -> refresh());
+
+        Button replay = button("Replay…", "replayButton", "Replay a stored run round by round, as if live");
+        replay.disableProperty().bind(vm.busyProperty());
+        replay.setOnAction(e -> {
+            File dir = chooseDirectory("Replay a stored run");
+            if (dir != null) {
+                replayRun(dir.toPath());
+            }
+        });
+        replaySpeed.setId("replaySpeed");
+        replaySpeed.setPrefWidth(110);
+        replaySpeed.setMajorTickUnit(1.5);
+        replaySpeed.setBlockIncrement(0.5);
+        replaySpeed.valueProperty().addListener((obs, o, n) -> replaySecondsPerRound = n.doubleValue());
+        replaySecondsPerRound = replaySpeed.getValue();
+        Label speed = new Label();
+        speed.getStyleClass().add("toolbar-note");
+        speed.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.1f s/round", replaySpeed.getValue()), replaySpeed.valueProperty()));
+        replaySpeed.setTooltip(new Tooltip("Replay speed: seconds per round (0.5 to 5)"));
+
+        Button png = button("Export PNG", "exportPngButton", "Save the selected view as a PNG image");
+        png.setOnAction(e -> chooseAndSave("Export the selected view as PNG", "view.png",
+                new FileChooser.ExtensionFilter("PNG image", "*.png"), this::exportPng));
+        Button csv = button("Export CSV", "exportCsvButton", "Save the data behind the selected view as CSV");
+        csv.setOnAction(e -> chooseAndSave("Export the data of the selected view", "view.csv",
+                new FileChooser.ExtensionFilter("CSV table", "*.csv"), this::exportCsv));
+        Button mask = button("Export mask", "exportMaskButton", "Save the heatmap's selected mask as .npy or .npz");
+        mask.setOnAction(e -> chooseAndSave("Export the selected mask", "mask.npz",
+                new FileChooser.ExtensionFilter("NumPy archive or array", "*.npz", "*.npy"), this::exportMask));
+
+        presentationToggle.setId("presentationToggle");
+        presentationToggle.setTooltip(new Tooltip("Large fonts and high contrast for a projector, full screen (F11)"));
+        presentationToggle.setOnAction(e -> setPresentation(presentationToggle.isSelected()));
+
+        panelToggle.setId("panelToggle");
+        panelToggle.setSelected(true);
+        panelToggle.setTooltip(new Tooltip("Show or hide the experiment panel"));
+        panelToggle.selectedProperty().addListener((obs, o, n) -> root.setLeft(n ? panel : null));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(run, pause, stop, new Separator(), open, refresh, replay, replaySpeed, speed,
+                new Separator(), png, csv, mask, spacer, panelToggle, presentationToggle);
+        bar.setId("labToolbar");
+        return bar;
+    }
+
+    private static Button button(String text, String id, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    private Node errorBanner() {
+        Label message = new Label();
+        message.setId("errorMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.errorMessageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Button details = new Button("Details…");
+        details.setId("errorDetails");
+        details.visibleProperty().bind(vm.errorDetailProperty().isNotEmpty());
+        details.managedProperty().bind(details.visibleProperty());
+        details.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
+            a.initOwner(stage);
+            a.setHeaderText(vm.errorMessageProperty().get());
+            TextArea text = new TextArea(vm.errorDetailProperty().get());
+            text.setEditable(false);
+            text.setWrapText(true);
+            a.getDialogPane().setContent(text);
+            a.show();
+        });
+        Button close = new Button("✕");
+        close.setId("errorClose");
+        close.setTooltip(new Tooltip("Hide this message"));
+        close.setOnAction(e -> vm.clearError());
+        Label icon = new Label("⚠");
+        icon.getStyleClass().add("banner-icon");
+        HBox banner = new HBox(10, icon, message, details, close);
+        banner.setId("errorBanner");
+        banner.getStyleClass().add("error-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.visibleProperty().bind(vm.errorMessageProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node statusBar() {
+        Label backend = new Label();
+        backend.setId("backendLabel");
+        backend.getStyleClass().add("backend-label");
+        backend.textProperty().bind(vm.backendTextProperty());
+        backend.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressBar bar = new ProgressBar(0);
+        bar.setId("progressBar");
+        bar.setPrefWidth(220);
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.busyProperty().or(vm.progressProperty().greaterThan(0)));
+        Label progress = new Label();
+        progress.setId("progressLabel");
+        progress.getStyleClass().add("progress-label");
+        progress.textProperty().bind(vm.progressTextProperty());
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        Label message = new Label();
+        message.setId("statusMessage");
+        message.textProperty().bind(vm.statusMessageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(vm.statusMessageProperty());
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(600);
+        message.setTooltip(messageTip);
+        Label blocked = new Label();
+        blocked.setId("runBlockedLabel");
+        blocked.getStyleClass().add("run-blocked");
+        blocked.textProperty().bind(vm.runBlockedReasonProperty());
+        blocked.visibleProperty().bind(vm.runBlockedReasonProperty().isNotEmpty());
+        blocked.managedProperty().bind(blocked.visibleProperty());
+        blocked.setMaxWidth(520);
+        Label pulse = new Label();
+        pulse.setId("pulseLabel");
+        pulse.getStyleClass().add("pulse-label");
+        pulse.textProperty().bind(Bindings.createStringBinding(() -> pulses.maxGapMillisProperty().get() <= 0 ? ""
+                : String.format(Locale.ROOT, "max frame gap %.0f ms", pulses.maxGapMillisProperty().get()),
+                pulses.maxGapMillisProperty()));
+        pulse.setMinWidth(Region.USE_PREF_SIZE);
+        HBox status = new HBox(12, backend, new Separator(javafx.geometry.Orientation.VERTICAL), bar, progress,
+                new Separator(javafx.geometry.Orientation.VERTICAL), blocked, message, pulse);
+        status.setId("statusBar");
+        status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setPadding(new Insets(5, 10, 5, 10));
+        Tooltip tip = new Tooltip();
+        tip.setId("pulseTooltip");
+        this.statusTip = tip;
+        Tooltip.install(status, tip);
+        Tooltip.install(bar, tip);
+        updatePulseTooltip();
+        return status;
+    }
+
+    private Tooltip statusTip;
+
+    private void updatePulseTooltip() {
+        if (statusTip == null) {
+            return;
+        }
+        double ms = pulses.maxGapMillis();
+        statusTip.setText(pulses.pulses() == 0
+                ? "Longest gap between JavaFX pulses: measured during runs and replays"
+                : String.format(Locale.ROOT, "Longest gap between JavaFX pulses during the last run: %.1f ms over %d pulses"
+                        + " (under 50 ms: the window never froze)", ms, pulses.pulses()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void chooseAndOpen() {
+        if (vm.busyProperty().get()) {
+            return;
+        }
+        File dir = chooseDirectory("Open a stored run");
+        if (dir != null) {
+            openRun(dir.toPath());
+        }
+    }
+
+    private File chooseDirectory(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        Path start = lastDir != null && Files.isDirectory(lastDir) ? lastDir
+                : Files.isDirectory(options.outDir()) ? options.outDir() : null;
+        if (start != null) {
+            chooser.setInitialDirectory(start.toFile());
+        }
+        return chooser.showDialog(stage);
+    }
+
+    /** Saving action with a file chooser. */
+    @FunctionalInterface
+    private interface Saver {
+        void save(Path file) throws IOException;
+    }
+
+    private void chooseAndSave(String title, String name, FileChooser.ExtensionFilter filter, Saver saver) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(filter);
+        chooser.setInitialFileName(name);
+        if (lastDir != null && Files.isDirectory(lastDir)) {
+            chooser.setInitialDirectory(lastDir.toFile());
+        }
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        lastDir = f.toPath().toAbsolutePath().getParent();
+        try {
+            saver.save(f.toPath());
+        } catch (IOException | RuntimeException e) {
+            vm.showError("Could not save " + f + ": " + EngineLoader.reason(e), e.toString());
+        }
+    }
+
+    /** Work that may fail with an exception. */
+    @FunctionalInterface
+    private interface IoTask {
+        void run() throws Exception;
+    }
+
+    private static void background(String name, IoTask task, java.util.function.Consumer<Exception> onError) {
+        Thread t = new Thread(() -> {
+            try {
+                task.run();
+            } catch (Exception e) {
+                Platform.runLater(() -> onError.accept(e));
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void stopPolling() {
+        poll.stop();
+        openedRun = null;
+    }
+
+    private void pollOpenedRun() {
+        StoredRunReader reader = openedRun;
+        if (reader == null || vm.busyProperty().get() || !polling.compareAndSet(false, true)) {
+            return;
+        }
+        background("lth-poll-run", () -> {
+            try {
+                RecordedRun run = reader.refresh();
+                Platform.runLater(() -> {
+                    if (openedRun != reader || vm.busyProperty().get()) {
+                        return;
+                    }
+                    List<RunEvent> events = StoredRunEvents.newRounds(run, shownRounds);
+                    run.rounds().forEach(r -> shownRounds.add(StoredRunEvents.key(r)));
+                    if (events.size() > 1) {
+                        events.forEach(pump::onEvent);
+                    }
+                    if (run.complete()) {
+                        poll.stop();
+                    }
+                });
+            } finally {
+                polling.set(false);
+            }
+        }, e -> vm.say("Could not re-read the run: " + EngineLoader.reason(e)));
+    }
+
+    /**
+     * The 2x2 grid of view panes: masks (heatmap with per-layer bars), accuracy vs weights remaining, input
+     * pixels, training curves. A click selects a pane (the one exported); a double-click on its title or its
+     * maximise button shows it alone.
+     */
+    public static final class ViewGrid extends GridPane {
+        private final List<ViewPane> panes;
+        private ViewPane selected;
+        private ViewPane maximised;
+
+        ViewGrid(LabViews views, RunViewModel vm) {
+            getStyleClass().add("view-grid");
+            setId("viewGrid");
+            setHgap(6);
+            setVgap(6);
+            setPadding(new Insets(6));
+            BorderPane masks = new BorderPane(views.heatmap());
+            views.layerSparsity().setPrefWidth(250);
+            views.layerSparsity().setMinWidth(180);
+            masks.setRight(views.layerSparsity());
+            ViewPane maskPane = new ViewPane("masks", "Mask heatmap and weights remaining per layer", masks,
+                    masks, views::layerSparsityCsv);
+            ViewPane accuracy = new ViewPane("accuracy", "Test accuracy and early stopping vs weights remaining",
+                    views.accuracy(), views.accuracy(), () -> views.accuracy().toCsv());
+            ViewPane pixels = new ViewPane("pixels", "Input pixels: connections kept by the first layer",
+                    views.inputPixels(), views.inputPixels(), views::inputPixelCsv);
+            ViewPane curves = new ViewPane("curves", "Training curves of the current round",
+                    views.curves(), views.curves(), () -> views.curves().toCsv());
+            panes = List.of(maskPane, accuracy, pixels, curves);
+            ColumnConstraints c0 = new ColumnConstraints();
+            c0.setPercentWidth(55);
+            ColumnConstraints c1 = new ColumnConstraints();
+            c1.setPercentWidth(45);
+            getColumnConstraints().setAll(c0, c1);
+            RowConstraints r0 = new RowConstraints();
+            r0.setPercentHeight(55);
+            RowConstraints r1 = new RowConstraints();
+            r1.setPercentHeight(45);
+            getRowConstraints().setAll(r0, r1);
+            add(maskPane, 0, 0);
+            add(accuracy, 1, 0);
+            add(pixels, 0, 1);
+            add(curves, 1, 1);
+            for (ViewPane p : panes) {
+                p.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(p));
+                p.maximiseButton.setOnAction(e -> toggleMaximised(p));
+                p.header.setOnMouseClicked(e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                        toggleMaximised(p);
+                    }
+                });
+            }
+            select(accuracy);
+            setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE && maximised != null) {
+                    toggleMaximised(maximised);
+                }
+            });
+        }
+
+        /** The panes in grid order. */
+        public List<ViewPane> panes() {
+            return panes;
+        }
+
+        /** The selected pane (what Export acts on). */
+        public ViewPane selected() {
+            return selected;
+        }
+
+        /** Selects the pane with {@code id} ({@code masks}, {@code accuracy}, {@code pixels}, {@code curves}). */
+        public void select(String id) {
+            panes.stream().filter(p -> p.id.equals(id)).findFirst().ifPresent(this::select);
+        }
+
+        private void select(ViewPane p) {
+            if (selected != null) {
+                selected.getStyleClass().remove("selected");
+            }
+            selected = p;
+            p.getStyleClass().add("selected");
+        }
+
+        /** Shows {@code p} alone, or the whole grid again. */
+        public void toggleMaximised(ViewPane p) {
+            if (maximised == p) {
+                for (ViewPane q : panes) {
+                    q.setVisible(true);
+                    q.setManaged(true);
+                }
+                GridPane.setConstraints(p, p.col, p.row, 1, 1);
+                p.maximiseButton.setText("⤢");
+                maximised = null;
+            } else {
+                if (maximised != null) {
+                    toggleMaximised(maximised);
+                }
+                for (ViewPane q : panes) {
+                    q.setVisible(q == p);
+                    q.setManaged(q == p);
+                }
+                p.col = GridPane.getColumnIndex(p);
+                p.row = GridPane.getRowIndex(p);
+                GridPane.setConstraints(p, 0, 0, 2, 2);
+                p.maximiseButton.setText("⤡");
+                maximised = p;
+            }
+            select(p);
+        }
+    }
+
+    /** One titled pane of the view grid. */
+    public static final class ViewPane extends BorderPane {
+        private final String id;
+        private final String title;
+        private final Node content;
+        private final Supplier<String> csv;
+        private final HBox header;
+        private final Button maximiseButton = new Button("⤢");
+        private int col;
+        private int row;
+
+        ViewPane(String id, String title, Node body, Node content, Supplier<String> csv) {
+            this.id = id;
+            this.title = title;
+            this.content = content;
+            this.csv = csv;
+            setId("pane-" + id);
+            getStyleClass().add("view-pane");
+            Label t = new Label(title);
+            t.getStyleClass().add("view-title");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            maximiseButton.getStyleClass().add("maximise-button");
+            maximiseButton.setTooltip(new Tooltip("Show this view alone (double-click the title); again to go back"));
+            header = new HBox(6, t, spacer, maximiseButton);
+            header.getStyleClass().add("view-header");
+            header.setAlignment(Pos.CENTER_LEFT);
+            setTop(header);
+            StackPane holder = new StackPane(body);
+            holder.getStyleClass().add("view-body");
+            holder.setMinSize(0, 0);
+            setCenter(holder);
+            setMinSize(0, 0);
+        }
+
+        /** The pane's id: masks, accuracy, pixels or curves. */
+        public String paneId() {
+            return id;
+        }
+
+        /** The title shown above the view. */
+        public String title() {
+            return title;
+        }
+
+        /** The view node exported as PNG. */
+        public Node content() {
+            return content;
+        }
+
+        /** The data behind the view as CSV. */
+        public Supplier<String> csv() {
+            return csv;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.lotterylab.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.lotterylab.api.run.MetricPoint;
+import org.lotterylab.api.spec.InitKind;
+import org.lotterylab.api.spec.ModelKind;
+import org.lotterylab.api.spec.OptimizerKind;
+import org.lotterylab.engine.data.ImageDataset;
+import org.lotterylab.engine.model.InputShape;
+import org.lotterylab.engine.model.Initializer;
+import org.lotterylab.engine.model.ModelFactory;
+import org.lotterylab.engine.model.ParamLayout;
+
+class TrainerTest {
+
+    private static ImageDataset data(int n, float scale) {
+        float[] px = new float[n * 784];
+        int[] labels = new int[n];
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 10;
+            for (int j = 0; j < 784; j++) {
+                px[i * 784 + j] = (j % 10 == labels[i] ? 1f : r.nextFloat() * 0.2f) * scale;
+            }
+        }
+        return new ImageDataset(px, labels, n, 1, 28, 28, 10, "synthetic");
+    }
+
+    @Test
+    void divergingTrainingStopsWithAClearMessage() {
+        ImageDataset d = data(100, 1e30f);
+        Trainer t = new Trainer(d, new EvalSet(d), new EvalSet(d));
+        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
+                OptimizerKind.SGD, 0.1, 0);
+        ParamLayout layout = ModelFactory.layout(net);
+        float[] start = Initializer.draw(layout, InitKind.GLOROT_NORMAL, 1);
+        DivergedException e = assertThrows(DivergedException.class, () -> t.train(net, start, null,
+                new Trainer.Config(10, 20, 5, -1, 1, 1), new RunGate(), noop(), "round 2 of ticket"));
+        assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("round 2 of ticket"), e.getMessage());
+    }
+
+    @Test
+    void earlyStoppingPicksTheMinimumValidationLossAndLearningHappens() {
+        ImageDataset d = data(300, 1f);
+        Trainer t = new Trainer(d, new EvalSet(d.subset(0, 100)), new EvalSet(d.subset(100, 200)));
+        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
+                OptimizerKind.ADAM, 1e-3, 0);
+        float[] start = Initializer.draw(ModelFactory.layout(net), InitKind.GLOROT_NORMAL, 1);
+        Trainer.Outcome o = t.train(net, start, null, new Trainer.Config(20, 60, 10, 0, 1, 10), new RunGate(), noop(),
+                "test");
+        List<MetricPoint> m = o.metrics();
+        assertEquals(7, m.size(), "evaluated at 0, 10, ..., 60");
+        MetricPoint best = m.stream().min((a, b) -> Double.compare(a.valLoss(), b.valLoss())).orElseThrow();
+        assertEquals(best.iteration(), o.earlyStopIteration());
+        assertEquals(best.testAccuracy(), o.earlyStopTestAccuracy(), 0.0);
+        assertTrue(o.finalTestAccuracy() > 0.5, "learns the synthetic task: " + o.finalTestAccuracy());
+        assertTrue(Arrays.equals(start, o.snapshot()), "snapshot at 0 is the start");
+    }
+
+    @Test
+    void cancelStopsBetweenIterations() {
+        ImageDataset d = data(100, 1f);
+        Trainer t = new Trainer(d, new EvalSet(d), new EvalSet(d));
+        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
+                OptimizerKind.ADAM, 1e-3, 0);
+        float[] start = Initializer.draw(ModelFactory.layout(net), InitKind.GLOROT_NORMAL, 1);
+        RunGate gate = new RunGate();
+        int[] seen = new int[1];
+        Trainer.Callback cb = new Trainer.Callback() {
+            @Override
+            public void progress(int iteration, double loss, double eps) {
+                seen[0] = iteration;
+                if (iteration == 5) {
+                    gate.cancel();
+                }
+            }
+
+            @Override
+            public void evaluation(MetricPoint p) {
+            }
+        };
+        assertThrows(RunGate.CancelledException.class, () -> t.train(net, start, null,
+                new Trainer.Config(10, 1000, 100, -1, 1, 1), gate, cb, "test"));
+        assertEquals(5, seen[0]);
+    }
+
+    private static Trainer.Callback noop() {
+        return new Trainer.Callback() {
+            @Override
+            public void progress(int iteration, double loss, double eps) {
+            }
+
+            @Override
+            public void evaluation(MetricPoint p) {
+            }
+        };
+    }
+}
