@@ -20,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.visuals.chart.Charts;
@@ -48,8 +49,8 @@ public class AccuracySparsityView extends BorderPane {
     private final DefaultNumericAxis accY = Charts.linearAxis("test accuracy (%)", false);
     private final PercentLogAxis iterX = new PercentLogAxis("weights remaining (%)");
     private final DefaultNumericAxis iterY = Charts.linearAxis("early-stop iteration", true);
-    private final XYChart accChart = Charts.chart("Test accuracy vs weights remaining", accX, accY);
-    private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY);
+    private final XYChart accChart = Charts.chart("Test accuracy vs weights remaining", accX, accY, true);
+    private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY, true);
     private final Map<Branch, DoubleErrorDataSet> accSets = new EnumMap<>(Branch.class);
     private final Map<Branch, DoubleErrorDataSet> iterSets = new EnumMap<>(Branch.class);
     private final YValueIndicator baseline = new YValueIndicator(accY, 0, "dense");
@@ -64,6 +65,16 @@ public class AccuracySparsityView extends BorderPane {
         accChart.setId("accuracy-chart");
         iterChart.setId("iteration-chart");
         baseline.setEditable(false);
+        baseline.setLabelPosition(1.0);
+        Charts.integerLabels(iterY);
+        // same y-axis width in both charts (x positions line up); the width comes from the lab stylesheets
+        accY.getStyleClass().add("lab-y-axis");
+        iterY.getStyleClass().add("lab-y-axis");
+        // one legend (on the accuracy chart) serves both charts
+        iterChart.setLegendVisible(false);
+        // below these heights ChartFX's vertical axes overlap their own labels
+        accChart.setMinHeight(240);
+        iterChart.setMinHeight(180);
         for (XYChart c : List.of(accChart, iterChart)) {
             c.getPlugins().add(new Charts.LabelTooltip());
             Zoomer z = new Zoomer();
@@ -74,7 +85,8 @@ public class AccuracySparsityView extends BorderPane {
         accuracyKind.setValue(EARLY_STOP);
         accuracyKind.setId("accuracy-kind");
         accuracyKind.valueProperty().addListener((o, a, b) -> redraw.request());
-        Label kindLabel = new Label("test accuracy");
+        Label kindLabel = MaskHeatmapView.fixed(new Label("test accuracy"));
+        accuracyKind.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, kindLabel, accuracyKind, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));

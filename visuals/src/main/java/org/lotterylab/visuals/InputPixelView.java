@@ -39,6 +39,7 @@ public class InputPixelView extends BorderPane {
     private Mask mask;
     private int[] counts = new int[0];
     private int maxCount;
+    private int colourMax = 1;
 
     private final ImageView mapView = new ImageView();
     private final ImageView scaleView = new ImageView();
@@ -67,6 +68,10 @@ public class InputPixelView extends BorderPane {
         unitChoice.setValue("most connected units");
         unitChoice.valueProperty().addListener((o, a, b) -> renderTiles());
         mapView.setOnMouseMoved(this::onHover);
+        heightProperty().addListener((o, a, b) -> rescale());
+        // the images follow the height it gets (rescale), so it need not demand their current size
+        setMinHeight(200);
+        setMinWidth(300);
         mapView.setOnMouseExited(e -> status.setText(" "));
 
         WritableImage scale = new WritableImage(1, 256);
@@ -79,6 +84,9 @@ public class InputPixelView extends BorderPane {
         scaleView.setFitWidth(16);
         scaleView.setFitHeight(280);
         scaleView.setPreserveRatio(false);
+        MaskHeatmapView.fixed(scaleMax);
+        MaskHeatmapView.fixed(scaleMin);
+        unitChoice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         BorderPane scaleBox = new BorderPane(scaleView);
         scaleBox.setTop(scaleMax);
         scaleBox.setBottom(scaleMin);
@@ -147,6 +155,7 @@ public class InputPixelView extends BorderPane {
         }
         counts = InputConnectivity.pixelCounts(firstLayerMask.keep(), units, c, h, w);
         maxCount = units * c;
+        colourMax = Math.max(1, InputConnectivity.max(counts));
         renderMap(h, w);
         renderTiles();
         int zero = 0;
@@ -158,7 +167,7 @@ public class InputPixelView extends BorderPane {
         summary.setText(String.format(Locale.ROOT,
                 "%s: %d units x %d x %d x %d inputs; %d of %d pixels have no connection left; %.1f%% of weights kept",
                 firstLayerMask.name(), units, c, h, w, zero, h * w, 100 * firstLayerMask.fractionRemaining()));
-        scaleMax.setText(Integer.toString(maxCount));
+        scaleMax.setText(colourMax + " (of " + maxCount + ")");
     }
 
     /** Clears the view (keeps the input shape). */
@@ -189,15 +198,32 @@ public class InputPixelView extends BorderPane {
     private void renderMap(int h, int w) {
         int[] px = new int[h * w];
         for (int i = 0; i < px.length; i++) {
-            px[i] = SequentialPalette.at(counts[i], maxCount);
+            px[i] = SequentialPalette.at(counts[i], colourMax);
         }
         mapImage = new WritableImage(w, h);
         mapImage.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), px, 0, w);
         mapView.setImage(mapImage);
-        mapScale = Math.max(1, Math.floor(280.0 / Math.max(h, w)));
-        mapView.setFitWidth(w * mapScale);
-        mapView.setFitHeight(h * mapScale);
-        scaleView.setFitHeight(h * mapScale - 40);
+        rescale();
+    }
+
+    /** Sizes the map and the tiles to the space the view has (integer zoom, nearest neighbour). */
+    private void rescale() {
+        double avail = getHeight() > 0 ? getHeight() - 110 : 420;
+        if (mapImage != null) {
+            int w = (int) mapImage.getWidth();
+            int h = (int) mapImage.getHeight();
+            mapScale = Math.max(1, Math.floor(Math.min(420.0, avail) / Math.max(h, w)));
+            mapView.setFitWidth(w * mapScale);
+            mapView.setFitHeight(h * mapScale);
+            scaleView.setFitHeight(Math.max(40, h * mapScale - 50));
+        }
+        if (tilesImage != null) {
+            double iw = tilesImage.getWidth();
+            double ih = tilesImage.getHeight();
+            double scale = Math.max(1, Math.floor(Math.min(720.0 / iw, (avail + 40) / ih)));
+            tilesView.setFitWidth(iw * scale);
+            tilesView.setFitHeight(ih * scale);
+        }
     }
 
     private void renderTiles() {
@@ -233,9 +259,7 @@ public class InputPixelView extends BorderPane {
         tilesImage = new WritableImage(iw, ih);
         tilesImage.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbInstance(), px, 0, iw);
         tilesView.setImage(tilesImage);
-        double scale = Math.max(1, Math.floor(560.0 / iw));
-        tilesView.setFitWidth(iw * scale);
-        tilesView.setFitHeight(ih * scale);
+        rescale();
         tilesTitle.setText(String.format(Locale.ROOT, "receptive fields of %d %s", chosen.length,
                 most ? "most connected units" : "first units"));
     }

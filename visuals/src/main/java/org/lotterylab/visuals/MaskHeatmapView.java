@@ -132,9 +132,12 @@ public class MaskHeatmapView extends BorderPane {
         zoomIn.setTooltip(new Tooltip("Zoom in (mouse wheel)"));
         zoomFit.setTooltip(new Tooltip("Fit the layer into the view"));
 
-        HBox bar = new HBox(8, new Label("Layer"), layerBox, new Label("Branch"), branchBox, new Label("Round"), slider,
-                roundLabel, zoomOut, zoomIn, zoomFit, zoomLabel);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox row1 = new HBox(8, fixed(new Label("Layer")), layerBox, fixed(new Label("Branch")), branchBox,
+                fixed(new Label("Zoom")), zoomOut, zoomIn, zoomFit, fixed(zoomLabel));
+        row1.setAlignment(Pos.CENTER_LEFT);
+        HBox row2 = new HBox(8, fixed(new Label("Round")), slider, fixed(roundLabel));
+        row2.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, row1, row2);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("lab-toolbar");
         setTop(bar);
@@ -202,6 +205,11 @@ public class MaskHeatmapView extends BorderPane {
         });
     }
 
+    static <T extends Region> T fixed(T r) {
+        r.setMinWidth(Region.USE_PREF_SIZE);
+        return r;
+    }
+
     private HBox legend() {
         Rectangle neg = new Rectangle(90, 14);
         neg.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
@@ -209,11 +217,11 @@ public class MaskHeatmapView extends BorderPane {
         Rectangle pos = new Rectangle(90, 14);
         pos.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
                 new Stop(0, argbColor(HeatmapPalette.POS_LOW)), new Stop(1, argbColor(HeatmapPalette.POS_HIGH))));
-        Label negL = new Label("−max");
-        Label zero = new Label("0");
-        Label posL = new Label("+max  kept weights");
-        HBox box = new HBox(6, negL, neg, zero, pos, posL, swatch(HeatmapPalette.PRUNED), new Label("pruned"),
-                swatch(HeatmapPalette.NEWLY_PRUNED), new Label("pruned in the shown round"), maxLabel);
+        Label negL = fixed(new Label("−max"));
+        Label zero = fixed(new Label("0"));
+        Label posL = fixed(new Label("+max  kept weights"));
+        HBox box = new HBox(6, negL, neg, zero, pos, posL, swatch(HeatmapPalette.PRUNED), fixed(new Label("pruned")),
+                swatch(HeatmapPalette.NEWLY_PRUNED), fixed(new Label("pruned in the shown round")), maxLabel);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("lab-legend");
         return box;

@@ -42,8 +42,8 @@ public class TrainingCurveView extends BorderPane {
     private final DefaultNumericAxis lossY = Charts.linearAxis("loss", true);
     private final DefaultNumericAxis accX = Charts.linearAxis("iteration", true);
     private final DefaultNumericAxis accY = Charts.linearAxis("accuracy (%)", false);
-    private final XYChart lossChart = Charts.chart("Loss", lossX, lossY);
-    private final XYChart accChart = Charts.chart("Accuracy", accX, accY);
+    private final XYChart lossChart = Charts.chart("Loss", lossX, lossY, false);
+    private final XYChart accChart = Charts.chart("Accuracy", accX, accY, false);
     private final CheckBox logLoss = new CheckBox("log loss axis");
     private final Label roundLabel = new Label("no round yet");
     private final FrameCoalescer redraw = new FrameCoalescer(this::push);
@@ -61,6 +61,8 @@ public class TrainingCurveView extends BorderPane {
             c.getPlugins().add(new Zoomer());
             Charts.renderer(c).setDrawMarker(true);
         }
+        Charts.integerLabels(lossX);
+        Charts.integerLabels(accX);
         logLoss.setId("log-loss");
         logLoss.selectedProperty().addListener((o, a, b) -> {
             lossY.setLogAxis(b);
@@ -74,6 +76,8 @@ public class TrainingCurveView extends BorderPane {
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("lab-toolbar");
         setTop(bar);
+        lossChart.setMinHeight(180);
+        accChart.setMinHeight(180);
         SplitPane split = new SplitPane(lossChart, accChart);
         split.setOrientation(Orientation.VERTICAL);
         setCenter(split);

@@ -13,7 +13,9 @@ import org.lotterylab.api.run.ExperimentRunner;
  */
 public final class EngineLoader {
     /** The DL4J engine's runner class. */
-    public static final String IMP_RUNNER = "org.lotterylab.engine.ImpRunner";
+    public static final String IMP_RUNNER = "org.lotterylab.engine.imp.ImpRunner";
+    /** Where the runner class was first planned; tried when {@link #IMP_RUNNER} is missing. */
+    static final String IMP_RUNNER_OLD = "org.lotterylab.engine.ImpRunner";
 
     /**
      * A loaded engine.
@@ -31,7 +33,12 @@ public final class EngineLoader {
     public static Supplier<ExperimentRunner> dl4j(int threads) {
         return () -> {
             try {
-                Class<?> c = Class.forName(IMP_RUNNER);
+                Class<?> c;
+                try {
+                    c = Class.forName(IMP_RUNNER);
+                } catch (ClassNotFoundException e) {
+                    c = Class.forName(IMP_RUNNER_OLD);
+                }
                 return (ExperimentRunner) c.getConstructor(int.class).newInstance(threads);
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("the DL4J engine (" + IMP_RUNNER + ") is not on the class path", e);

@@ -60,7 +60,7 @@ public class LabApplication extends Application {
                 if (!ready) {
                     fail("the engine could not be loaded: " + vm.errorMessageProperty().get());
                 } else if (vm.canRunProperty().get()) {
-                    window.run();
+                    window.afterFirstFrames(window::run);
                 } else {
                     fail("cannot start the run: " + vm.runBlockedReasonProperty().get());
                 }
@@ -74,8 +74,8 @@ public class LabApplication extends Application {
                         ready ? null : "the engine could not be loaded: " + vm.errorMessageProperty().get()));
             }
         }
-        opts.open().ifPresent(window::openRun);
-        opts.replay().ifPresent(window::replayRun);
+        opts.open().ifPresent(dir -> window.afterFirstFrames(() -> window.openRun(dir)));
+        opts.replay().ifPresent(dir -> window.afterFirstFrames(() -> window.replayRun(dir)));
     }
 
     /** Calls {@code then} once with whether the engine loaded, as soon as it has loaded or failed. */

@@ -46,7 +46,7 @@ public record LabOptions(Preset preset, Map<String, String> overrides, Path outD
             "  --set key=value      set any experiment field (repeatable; see 'lth fields')",
             "  --data DIR           data set: sample, fashion-mnist or a folder of IDX/CIFAR-10 files",
             "  --out DIR            where runs are written (default ./runs, else ~/LotteryTicketLab/runs)",
-            "  --threads N          compute threads for the engine (default: all cores)",
+            "  --threads N          compute threads for the engine (default: all cores but one, for the window)",
             "  --autostart          start the run as soon as the engine has loaded",
             "  --screenshot FILE    save a PNG of the whole window when the run ends",
             "  --exit-when-done     quit when the run ends (exit 0, or 1 when it failed or was stopped)",
@@ -80,7 +80,7 @@ public record LabOptions(Preset preset, Map<String, String> overrides, Path outD
         Preset preset = Presets.QUICK;
         Map<String, String> overrides = new LinkedHashMap<>();
         Path out = null;
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int threads = defaultThreads();
         boolean autostart = false;
         boolean exitWhenDone = false;
         boolean presentation = false;
@@ -172,6 +172,11 @@ public record LabOptions(Preset preset, Map<String, String> overrides, Path outD
             return cwd.resolve("runs");
         }
         return Path.of(System.getProperty("user.home"), "LotteryTicketLab", "runs");
+    }
+
+    /** All cores but one (at least one): the spare core keeps the window smooth while training. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     private static String presetIds() {

@@ -72,6 +72,9 @@ public final class LabWindow {
     /** Stylesheet of the window's own controls. */
     public static final String STYLESHEET = "/org/lotterylab/app/ui/lab-window.css";
 
+    /** With {@code -Dlth.lab.debug=true}, batches that hold the JavaFX thread over 20 ms are logged. */
+    private static final boolean DEBUG = Boolean.getBoolean("lth.lab.debug");
+
     private final Stage stage;
     private final LabOptions options;
     private final ExperimentViewModel experiment;
@@ -104,7 +107,7 @@ public final class LabWindow {
         this.experiment = new ExperimentViewModel(options.preset(), options.overrides(), Files::isDirectory);
         this.vm = new RunViewModel(experiment);
         vm.setSink(views);
-        this.pump = new LiveUpdatePump(vm::apply);
+        this.pump = new LiveUpdatePump(DEBUG ? this::applyTimed : vm::apply);
         this.panel = new ExperimentPanel(experiment);
         panel.disableProperty().bind(vm.busyProperty());
         this.grid = new ViewGrid(views, vm);
@@ -280,6 +283,24 @@ public final class LabWindow {
         panelToggle.setSelected(!on);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(on);
+    }
+
+    /**
+     * Runs {@code action} once the window has been shown and painted a few frames, so that the first layout
+     * and paint of a fresh window do not count against a run's smoothness.
+     */
+    public void afterFirstFrames(Runnable action) {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (stage.isShowing() && ++frames >= 5) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
     }
 
     /** Cancels a run or replay and stops polling; called when the window closes. */
@@ -528,6 +549,17 @@ public final class LabWindow {
 
     // ------------------------------------------------------------------ helpers
 
+    private void applyTimed(List<RunEvent> batch) {
+        long t0 = System.nanoTime();
+        vm.apply(batch);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (ms > 20) {
+            java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+            batch.forEach(e -> kinds.merge(e.getClass().getSimpleName(), 1, Integer::sum));
+            System.err.println("lab-debug: batch of " + batch.size() + " events took " + ms + " ms " + kinds);
+        }
+    }
+
     private void chooseAndOpen() {
         if (vm.busyProperty().get()) {
             return;
@@ -767,6 +799,14 @@ public final class LabWindow {
             StackPane holder = new StackPane(body);
             holder.getStyleClass().add("view-body");
             holder.setMinSize(0, 0);
+            if (body instanceof Region r) {
+                r.setMinSize(0, 0);
+            }
+            // views never paint outside their pane, whatever their own minimum sizes
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+            clip.widthProperty().bind(holder.widthProperty());
+            clip.heightProperty().bind(holder.heightProperty());
+            holder.setClip(clip);
             setCenter(holder);
             setMinSize(0, 0);
         }

@@ -22,23 +22,36 @@ public final class LiveUpdatePump implements RunListener {
     private final AtomicBoolean active = new AtomicBoolean();
     private final EventBatcher batcher;
     private final Consumer<List<RunEvent>> apply;
+    private final long minIntervalNanos;
+    private long lastApply = Long.MIN_VALUE / 2;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            drainFrame();
+            if (now - lastApply >= minIntervalNanos) {
+                lastApply = now;
+                drainFrame();
+            }
         }
     };
 
-    /** A pump that gives each frame's batch to {@code apply} on the JavaFX thread. */
+    /**
+     * A pump that gives batches to {@code apply} on the JavaFX thread, at most {@value #DEFAULT_RATE_HZ} times
+     * a second: often enough to look live, rarely enough that redrawing the charts never crowds out
+     * scrolling, hovering and resizing (each redraw of a chart is a whole frame's work in software rendering).
+     */
     public LiveUpdatePump(Consumer<List<RunEvent>> apply) {
-        this(apply, new EventBatcher(2, 20_000));
+        this(apply, new EventBatcher(2, 20_000), DEFAULT_RATE_HZ);
     }
 
-    /** A pump with custom per-frame limits. */
-    public LiveUpdatePump(Consumer<List<RunEvent>> apply, EventBatcher batcher) {
+    /** A pump with custom per-batch limits and at most {@code maxBatchesPerSecond} batches a second. */
+    public LiveUpdatePump(Consumer<List<RunEvent>> apply, EventBatcher batcher, double maxBatchesPerSecond) {
         this.apply = apply;
         this.batcher = batcher;
+        this.minIntervalNanos = (long) (1e9 / maxBatchesPerSecond) - 2_000_000L; // a little slack for frame jitter
     }
+
+    /** Batches per second at most, by default. */
+    public static final int DEFAULT_RATE_HZ = 12;
 
     /** Queues an event; any thread; never blocks. */
     @Override

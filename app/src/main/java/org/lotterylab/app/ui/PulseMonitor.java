@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
  * blocks the JavaFX thread keeps this near one frame (about 17 ms at 60 Hz).
  */
 public final class PulseMonitor extends AnimationTimer {
+    private static final boolean DEBUG = Boolean.getBoolean("lth.lab.debug");
     private final ReadOnlyDoubleWrapper maxGapMillis = new ReadOnlyDoubleWrapper(this, "maxGapMillis", 0);
     private long last = -1;
     private long maxGap;
@@ -40,6 +41,9 @@ public final class PulseMonitor extends AnimationTimer {
         pulses++;
         if (last >= 0) {
             long gap = nanos - last;
+            if (DEBUG && gap > 50_000_000L) {
+                System.err.printf("lab-debug: pulse gap %.0f ms%n", gap / 1e6);
+            }
             if (gap > maxGap) {
                 maxGap = gap;
                 maxGapMillis.set(gap / 1e6);

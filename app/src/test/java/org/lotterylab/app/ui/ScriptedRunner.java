@@ -15,13 +15,19 @@ import org.lotterylab.api.spec.ExperimentSpec;
 
 /** A fake engine that sends a scripted event sequence on its own thread, with a small pause between events. */
 final class ScriptedRunner implements ExperimentRunner {
-    private final Function<Path, List<RunEvent>> script;
-    private final long pauseMillis;
+    private volatile Function<Path, List<RunEvent>> script;
+    private volatile long pauseMillis;
     volatile ExperimentSpec lastSpec;
 
     ScriptedRunner(Function<Path, List<RunEvent>> script, long pauseMillis) {
         this.script = script;
         this.pauseMillis = pauseMillis;
+    }
+
+    /** Replaces the script and the pause between events for the next start. */
+    void setScript(Function<Path, List<RunEvent>> next, long pause) {
+        script = next;
+        pauseMillis = pause;
     }
 
     @Override

@@ -28,20 +28,38 @@ public final class Charts {
         a.setAutoRangePadding(0.06);
         a.setForceZeroInRange(forceZero);
         a.setAnimated(false);
+        a.setUnit(null);
         return a;
     }
 
-    /** An XY chart with one error-bar renderer, a legend below and no animation. */
-    public static XYChart chart(String title, DefaultNumericAxis x, DefaultNumericAxis y) {
+    /** Tick labels as plain numbers with thousands separators ("12,500"), for iteration axes. */
+    public static void integerLabels(DefaultNumericAxis axis) {
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number n) {
+                return String.format(Locale.ROOT, "%,.0f", n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace(",", ""));
+            }
+        });
+    }
+
+    /** An XY chart with one renderer (drawing y error bars when {@code errorBars}), a legend and no animation. */
+    public static XYChart chart(String title, DefaultNumericAxis x, DefaultNumericAxis y, boolean errorBars) {
         x.setSide(Side.BOTTOM);
         y.setSide(Side.LEFT);
+        // ChartFX can under-size a vertical axis in a short chart; lab.css gives it a fixed width
+        y.getStyleClass().add("lab-y-axis");
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         chart.getStyleClass().add("lab-chart");
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
-        r.setErrorStyle(ErrorStyle.ERRORBARS);
+        r.setErrorStyle(errorBars ? ErrorStyle.ERRORBARS : ErrorStyle.NONE);
         r.setPolyLineStyle(LineStyle.NORMAL);
         r.setDrawMarker(true);
         r.setAssumeSortedData(true);

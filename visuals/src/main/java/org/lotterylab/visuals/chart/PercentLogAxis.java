@@ -20,6 +20,9 @@ public class PercentLogAxis extends DefaultNumericAxis {
         setLogAxis(true);
         setLogarithmBase(10);
         invertAxis(true);
+        // ChartFX's own stylesheet sets -fx-invert-axis: false and wins over the setter: say it inline
+        setStyle("-fx-invert-axis: true;");
+        setUnit(null);
         setAutoRanging(false);
         setAutoRangeRounding(false);
         setMinorTickCount(0);

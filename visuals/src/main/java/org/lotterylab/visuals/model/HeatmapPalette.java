@@ -24,14 +24,32 @@ public final class HeatmapPalette {
     private HeatmapPalette() {
     }
 
+    /** Levels per sign: |w| / max is quantised to 256 steps, then mapped through sqrt for contrast. */
+    private static final int LEVELS = 256;
+    private static final int[] NEG_LUT = new int[LEVELS];
+    private static final int[] POS_LUT = new int[LEVELS];
+
+    static {
+        for (int i = 0; i < LEVELS; i++) {
+            double t = Math.sqrt(i / (double) (LEVELS - 1));
+            NEG_LUT[i] = lerp(NEG_LOW, NEG_HIGH, t);
+            POS_LUT[i] = lerp(POS_LOW, POS_HIGH, t);
+        }
+    }
+
     /** Colour of a kept weight {@code w} when the layer's largest kept |w| is {@code maxAbs}. */
     public static int kept(float w, float maxAbs) {
         if (!Float.isFinite(w)) {
             return KEPT_UNKNOWN;
         }
-        double t = maxAbs > 0 ? Math.min(1.0, Math.abs(w) / maxAbs) : 0.0;
-        t = Math.sqrt(t);
-        return w < 0 ? lerp(NEG_LOW, NEG_HIGH, t) : lerp(POS_LOW, POS_HIGH, t);
+        float scale = maxAbs > 0 ? (LEVELS - 1) / maxAbs : 0f;
+        return keptScaled(w, scale);
+    }
+
+    private static int keptScaled(float w, float scale) {
+        float a = Math.abs(w) * scale + 0.5f;
+        int level = a >= LEVELS - 1 ? LEVELS - 1 : (int) a;
+        return w < 0 ? NEG_LUT[level] : POS_LUT[level];
     }
 
     /** Linear blend of two opaque colours, {@code t} in [0, 1]. */
@@ -51,18 +69,31 @@ public final class HeatmapPalette {
      *                 or null (then kept weights are grey)
      * @param maxAbs   largest kept |value| of the layer
      * @param out      output, at least as long as the layer
+     * @param size     number of weights
      * @return number of weights pruned in the shown round
      */
     public static int render(long[] keep, long[] previous, float[] values, float maxAbs, int[] out, int size) {
         int newly = 0;
-        for (int i = 0; i < size; i++) {
-            if (Bits.get(keep, i)) {
-                out[i] = values == null ? KEPT_UNKNOWN : kept(values[i], maxAbs);
-            } else if (previous != null && Bits.get(previous, i)) {
-                out[i] = NEWLY_PRUNED;
-                newly++;
-            } else {
-                out[i] = PRUNED;
+        float scale = maxAbs > 0 ? (LEVELS - 1) / maxAbs : 0f;
+        for (int word = 0, base = 0; base < size; word++, base += 64) {
+            long k = keep[word];
+            long p = previous == null ? 0L : previous[word];
+            int end = Math.min(size, base + 64);
+            for (int i = base; i < end; i++) {
+                long bit = 1L << (i - base);
+                if ((k & bit) != 0) {
+                    if (values == null) {
+                        out[i] = KEPT_UNKNOWN;
+                    } else {
+                        float w = values[i];
+                        out[i] = Float.isFinite(w) ? keptScaled(w, scale) : KEPT_UNKNOWN;
+                    }
+                } else if ((p & bit) != 0) {
+                    out[i] = NEWLY_PRUNED;
+                    newly++;
+                } else {
+                    out[i] = PRUNED;
+                }
             }
         }
         return newly;

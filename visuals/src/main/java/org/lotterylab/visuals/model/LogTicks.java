@@ -76,7 +76,7 @@ public final class LogTicks {
         }
         max = Math.max(max, 100);
         min = Math.min(min, 50);
-        return new double[] {min / 1.25, max * 1.1};
+        return new double[] {min / 1.45, max * 1.1};
     }
 
     /** Tick label: "100%", "51%", "6.9%", "0.92%", "0.047%" (two significant digits below 10). */

@@ -31,6 +31,7 @@ public final class MaskHistory {
     public static final long DEFAULT_WEIGHT_BUDGET = 24L * 1024 * 1024;
 
     private final List<LayerInfo> layers;
+    private final int layersCount;
     private final List<float[]> theta0;
     private final long weightBudget;
     private final Map<Branch, NavigableMap<Integer, RoundData>> rounds = new EnumMap<>(Branch.class);
@@ -68,6 +69,7 @@ public final class MaskHistory {
      */
     public MaskHistory(List<LayerInfo> layers, List<Tensor> theta0, long weightBudget) {
         this.layers = List.copyOf(layers);
+        this.layersCount = this.layers.size();
         this.weightBudget = weightBudget;
         this.theta0 = new ArrayList<>();
         for (int l = 0; l < this.layers.size(); l++) {
@@ -76,7 +78,7 @@ public final class MaskHistory {
         }
     }
 
-    private static Tensor find(List<Tensor> ts, String name, int index) {
+    private Tensor find(List<Tensor> ts, String name, int index) {
         if (ts == null) {
             return null;
         }
@@ -85,16 +87,17 @@ public final class MaskHistory {
                 return t;
             }
         }
-        return index < ts.size() ? ts.get(index) : null;
+        // by position only when the lists line up (a list with other names is not a positional match)
+        return index < ts.size() && ts.size() == layersCount ? ts.get(index) : null;
     }
 
-    private static Mask findMask(List<Mask> ms, String name, int index) {
+    private Mask findMask(List<Mask> ms, String name, int index) {
         for (Mask m : ms) {
             if (m.name().equals(name)) {
                 return m;
             }
         }
-        return index < ms.size() ? ms.get(index) : null;
+        return index < ms.size() && ms.size() == layersCount ? ms.get(index) : null;
     }
 
     /** The layers. */
@@ -355,11 +358,9 @@ public final class MaskHistory {
             return 0;
         }
         for (int i = 0; i < values.length; i++) {
-            if (keep == null || Bits.get(keep, i)) {
-                float a = Math.abs(values[i]);
-                if (a > max && Float.isFinite(a)) {
-                    max = a;
-                }
+            float a = Math.abs(values[i]);
+            if (a > max && Float.isFinite(a) && (keep == null || Bits.get(keep, i))) {
+                max = a;
             }
         }
         return max;

@@ -149,21 +149,31 @@ public final class SyntheticData {
             return;
         }
         float[] mags = new float[kept];
-        int[] idx = new int[kept];
         int j = 0;
         for (int i = 0; i < keep.length; i++) {
             if (keep[i]) {
-                mags[j] = Math.abs(values[i]);
-                idx[j++] = i;
+                mags[j++] = Math.abs(values[i]);
             }
         }
-        Integer[] order = new Integer[kept];
-        for (int i = 0; i < kept; i++) {
-            order[i] = i;
+        Arrays.sort(mags);
+        float threshold = mags[remove - 1];
+        int below = 0;
+        for (float m : mags) {
+            if (m < threshold) {
+                below++;
+            }
         }
-        Arrays.sort(order, (a, b) -> Float.compare(mags[a], mags[b]));
-        for (int i = 0; i < remove; i++) {
-            keep[idx[order[i]]] = false;
+        int tiesToRemove = remove - below;
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                float m = Math.abs(values[i]);
+                if (m < threshold) {
+                    keep[i] = false;
+                } else if (m == threshold && tiesToRemove > 0) {
+                    keep[i] = false;
+                    tiesToRemove--;
+                }
+            }
         }
     }
 
@@ -277,6 +287,6 @@ public final class SyntheticData {
         double pct = lenetRemaining(round) * 100;
         double tau = iteration(b, pct) / 3.0 * 0.6;
         double base = 0.03 + 2.25 * Math.exp(-iteration / tau);
-        return Math.max(1e-4, base * (1 + rnd.nextGaussian() * 0.25));
+        return Math.max(1e-4, base * (1 + rnd.nextGaussian() * 0.1));
     }
 }

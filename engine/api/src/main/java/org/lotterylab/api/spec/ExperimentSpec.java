@@ -85,6 +85,8 @@ public record ExperimentSpec(
         }
         requireText("dataset", dataset);
         testData = testData == null ? "" : testData;
+        singleLine("dataset", dataset);
+        singleLine("testData", testData);
         requireNonNull("model", model);
         requireNonNull("init", init);
         requireNonNull("optimizer", optimizer);
@@ -110,6 +112,17 @@ public record ExperimentSpec(
         rate("outputRate", outputRate);
         rate("globalRate", globalRate);
         globalIgnore = List.copyOf(globalIgnore == null ? List.of() : globalIgnore);
+        for (String g : globalIgnore) {
+            singleLine("globalIgnore", g);
+        }
+        // -0.0 and 0.0 mean the same: keep one canonical form so the run identity does not split
+        learningRate += 0.0;
+        momentum += 0.0;
+        convRate += 0.0;
+        hiddenRate += 0.0;
+        outputRate += 0.0;
+        globalRate += 0.0;
+        edgePopupKeep += 0.0;
         if (rewindIteration < 0 || rewindIteration > iterations) {
             throw new SpecException("rewindIteration",
                     "must be in [0, iterations=" + iterations + "] (got " + rewindIteration + ")");
@@ -155,8 +168,11 @@ public record ExperimentSpec(
 
     /** Builds a spec from string values; missing keys take their defaults. */
     public static ExperimentSpec fromMap(Map<String, String> values) {
-        for (String key : values.keySet()) {
-            field(key);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            field(e.getKey());
+            if (e.getValue() == null) {
+                throw new SpecException(e.getKey(), "has no value");
+            }
         }
         Map<String, String> v = new LinkedHashMap<>();
         for (SpecField f : FIELDS) {
@@ -332,6 +348,14 @@ public record ExperimentSpec(
     private static void requireText(String key, String v) {
         if (v == null || v.isBlank()) {
             throw new SpecException(key, "must not be empty");
+        }
+    }
+
+    private static void singleLine(String key, String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isISOControl(v.charAt(i))) {
+                throw new SpecException(key, "must not contain control characters such as line breaks");
+            }
         }
     }
 

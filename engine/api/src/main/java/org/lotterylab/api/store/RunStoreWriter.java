@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.lotterylab.api.mask.LayerInfo;
 import org.lotterylab.api.mask.LayerSummary;
 import org.lotterylab.api.mask.Mask;
@@ -32,6 +34,8 @@ import org.lotterylab.api.spec.SpecException;
  */
 public final class RunStoreWriter {
 
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.tmp-[0-9a-f]+");
+
     private final RunLayout layout;
     private final List<RoundResult> summary = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -43,10 +47,12 @@ public final class RunStoreWriter {
 
     /**
      * Opens (creating it if needed) a run directory; loads any existing {@code summary.csv} rows, which
-     * are kept when new rows are added.
+     * are kept when new rows are added, and deletes temporary files ({@code .<name>.tmp-<hex>}) left by a
+     * process that died while writing.
      */
     public static RunStoreWriter open(Path runDir) throws IOException {
         Files.createDirectories(runDir);
+        deleteStaleTempFiles(runDir);
         RunStoreWriter w = new RunStoreWriter(new RunLayout(runDir));
         Parsed<RoundResult> p = SummaryCsv.read(w.layout.summaryCsv());
         w.summary.addAll(p.rows());
@@ -234,6 +240,16 @@ public final class RunStoreWriter {
         List<Named> expected = layers.stream().map(l -> new Named(l.name(), l.shape())).toList();
         if (!expected.equals(arrays)) {
             throw new IllegalArgumentException(what + " " + arrays + " do not match layers.csv " + expected);
+        }
+    }
+
+    private static void deleteStaleTempFiles(Path runDir) throws IOException {
+        try (Stream<Path> files = Files.walk(runDir, 3)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                if (TEMP_NAME.matcher(p.getFileName().toString()).matches()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

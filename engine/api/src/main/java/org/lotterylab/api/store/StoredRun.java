@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,7 +268,7 @@ public final class StoredRun {
             Map<String, Object> m = Json.parseObject(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
             Map<String, String> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put(k, v instanceof String s ? s : Json.writeCompact(v)));
-            return java.util.Collections.unmodifiableMap(out);
+            return Collections.unmodifiableMap(out);
         } catch (IOException | IllegalArgumentException e) {
             warnings.add("run.json unreadable: " + e.getMessage());
             return Map.of();

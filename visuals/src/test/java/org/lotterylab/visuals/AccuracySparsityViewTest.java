@@ -1,0 +1,156 @@
+package org.lotterylab.visuals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleErrorDataSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotterylab.api.run.RoundResult;
+import org.lotterylab.api.spec.Branch;
+import org.lotterylab.visuals.chart.Charts;
+import org.lotterylab.visuals.chart.PercentLogAxis;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class AccuracySparsityViewTest {
+    private AccuracySparsityView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new AccuracySparsityView();
+        Scene scene = new Scene(view, 1000, 800);
+        Theme.apply(scene, false);
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    private static RoundResult r(Branch b, int round, double acc, int it) {
+        return new RoundResult(b, round, Math.pow(0.8, round), acc - 0.002, it, acc, 1, List.of());
+    }
+
+    private static List<RoundResult> twoBranchesTwoSeeds() {
+        List<RoundResult> all = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            all.add(r(Branch.TICKET, round, 0.980 + round * 0.001, 9000 - round * 1000));
+            all.add(r(Branch.TICKET, round, 0.982 + round * 0.001, 9400 - round * 1000));
+            all.add(r(Branch.RANDOM_REINIT, round, 0.979 - round * 0.002, 9000 + round * 500));
+            all.add(r(Branch.RANDOM_REINIT, round, 0.977 - round * 0.002, 9200 + round * 500));
+        }
+        return all;
+    }
+
+    @Test
+    void onePointSeriesPerBranchWithErrorBars(FxRobot robot) {
+        Fx.run(() -> {
+            twoBranchesTwoSeeds().forEach(view::addResult);
+            view.flush();
+        });
+        List<DataSet> acc = Fx.call(() -> List.copyOf(Charts.renderer(view.accuracyChart()).getDatasets()));
+        List<DataSet> it = Fx.call(() -> List.copyOf(Charts.renderer(view.iterationChart()).getDatasets()));
+        assertEquals(2, acc.size());
+        assertEquals(2, it.size());
+        assertEquals(Branch.TICKET.label(), acc.get(0).getName());
+        assertEquals(Branch.RANDOM_REINIT.label(), acc.get(1).getName());
+        DoubleErrorDataSet ticket = view.accuracySet(Branch.TICKET);
+        assertEquals(3, ticket.getDataCount());
+        // ascending x: the sparsest round first; the dense round last at 100%
+        assertEquals(64.0, ticket.get(DataSet.DIM_X, 0), 1e-9);
+        assertEquals(100.0, ticket.get(DataSet.DIM_X, 2), 1e-9);
+        assertEquals(98.1, ticket.get(DataSet.DIM_Y, 2), 1e-9);
+        assertEquals(0.1, ticket.getErrorNegative(DataSet.DIM_Y, 2), 1e-9);
+        assertEquals(0.1, ticket.getErrorPositive(DataSet.DIM_Y, 2), 1e-9);
+        assertTrue(ticket.getDataLabel(2).contains("round 0 (2 runs)"), ticket.getDataLabel(2));
+        assertTrue(ticket.getDataLabel(2).contains("test accuracy at early stop 98.10%"), ticket.getDataLabel(2));
+        assertEquals(9200, view.iterationSet(Branch.TICKET).get(DataSet.DIM_Y, 2), 1e-9);
+        assertTrue(ticket.getStyle().contains(BranchColors.hex(Branch.TICKET)));
+    }
+
+    @Test
+    void xAxisIsAnInvertedLogAxisOfWeightsRemaining(FxRobot robot) {
+        Fx.run(() -> {
+            view.setResults(twoBranchesTwoSeeds());
+            view.flush();
+        });
+        DefaultNumericAxis x = (DefaultNumericAxis) view.accuracyChart().getXAxis();
+        assertTrue(x instanceof PercentLogAxis);
+        assertTrue(x.isLogAxis());
+        assertTrue(x.isInvertedAxis(), "100% on the left");
+        assertEquals("weights remaining (%)", x.getName());
+        double left = Fx.call(() -> x.getDisplayPosition(100));
+        double right = Fx.call(() -> x.getDisplayPosition(64));
+        assertTrue(left < right, "100% left of 64%: " + left + " vs " + right);
+        assertEquals("100%", x.getTickMarkLabel(100));
+        assertEquals("test accuracy (%)", view.accuracyChart().getYAxis().getName());
+    }
+
+    @Test
+    void denseBaselineDefaultsToTicketRoundZero(FxRobot robot) {
+        Fx.run(() -> {
+            view.setResults(twoBranchesTwoSeeds());
+            view.flush();
+        });
+        assertTrue(view.baselineShown());
+        assertEquals(98.1, view.baselineValue(), 1e-9);
+        Fx.run(() -> {
+            view.setDenseBaseline(0.975);
+            view.flush();
+        });
+        assertEquals(97.5, view.baselineValue(), 1e-9);
+        Fx.run(() -> {
+            view.clear();
+            view.flush();
+        });
+        assertFalse(view.baselineShown());
+    }
+
+    @Test
+    void emptyViewAttachesNoDataSetAndPointsAppearAsAdded(FxRobot robot) {
+        assertEquals(0, (int) Fx.call(() -> Charts.renderer(view.accuracyChart()).getDatasets().size()));
+        Fx.run(() -> {
+            view.addResult(r(Branch.TICKET, 0, 0.98, 9000));
+            view.flush();
+        });
+        assertEquals(1, (int) Fx.call(() -> Charts.renderer(view.accuracyChart()).getDatasets().size()));
+        assertNull(view.accuracySet(Branch.RANDOM_REINIT));
+        Fx.run(() -> view.addResult(r(Branch.TICKET, 1, 0.981, 8000)));
+        robot.sleep(200); // the frame coalescer redraws on the next pulse
+        assertEquals(2, view.accuracySet(Branch.TICKET).getDataCount());
+    }
+
+    @Test
+    void exportsPngAndCsv(FxRobot robot, @TempDir Path dir) throws Exception {
+        Fx.run(() -> {
+            view.setResults(twoBranchesTwoSeeds());
+            view.flush();
+        });
+        robot.sleep(300);
+        Path png = dir.resolve("acc.png");
+        Fx.call(() -> {
+            Exports.savePng(view, png);
+            return null;
+        });
+        assertTrue(Files.size(png) > 1000);
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1000, img.getWidth());
+        Path csv = dir.resolve("acc.csv");
+        Exports.saveText(csv, view.toCsv());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(7, lines.size());
+        assertTrue(lines.get(1).startsWith("ticket,0,2,100,98.1,98,98.2,"), lines.get(1));
+    }
+}

@@ -1,0 +1,48 @@
+package org.lotterylab.visuals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lotterylab.api.mask.LayerSummary;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class LayerSparsityViewTest {
+    private LayerSparsityView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new LayerSparsityView();
+        Scene scene = new Scene(view, 800, 300);
+        Theme.apply(scene, true);
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @Test
+    void oneLabelledBarPerLayerPlusTotal(FxRobot robot) {
+        Fx.run(() -> view.show(List.of(new LayerSummary("fc1", 235_200, 52_680), new LayerSummary("fc2", 30_000, 6_720),
+                new LayerSummary("output", 1_000, 430))));
+        assertEquals(List.of("52,680 / 235,200 (22.4%)", "6,720 / 30,000 (22.4%)", "430 / 1,000 (43.0%)",
+                "59,830 / 266,200 (22.5%)"), Fx.call(view::barTexts));
+        List<Double> fr = Fx.call(view::fillFractions);
+        assertEquals(4, fr.size());
+        assertEquals(0.224, fr.get(0), 0.01);
+        assertEquals(0.43, fr.get(2), 0.01);
+    }
+
+    @Test
+    void smallFractionsKeepTwoDecimals(FxRobot robot) {
+        assertEquals("1,234 / 266,200 (0.46%)", LayerSparsityView.barText(1234, 266_200));
+        assertEquals("0 / 0 (100.0%)", LayerSparsityView.barText(0, 0));
+        Fx.run(() -> view.show(List.of()));
+        assertEquals(List.of(), Fx.call(view::barTexts));
+    }
+}
