@@ -48,7 +48,7 @@ public class AccuracySparsityView extends BorderPane {
     private final PercentLogAxis accX = new PercentLogAxis("weights remaining (%)");
     private final DefaultNumericAxis accY = Charts.linearAxis("test accuracy (%)", false);
     private final PercentLogAxis iterX = new PercentLogAxis("weights remaining (%)");
-    private final DefaultNumericAxis iterY = Charts.linearAxis("early-stop iteration", true);
+    private final DefaultNumericAxis iterY = Charts.linearAxis("iteration", true);
     private final XYChart accChart = Charts.chart("Test accuracy vs weights remaining", accX, accY, true);
     private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY, true);
     private final Map<Branch, DoubleErrorDataSet> accSets = new EnumMap<>(Branch.class);
@@ -58,6 +58,7 @@ public class AccuracySparsityView extends BorderPane {
     private final Label summary = new Label("no results yet");
     private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild);
     private boolean baselineShown;
+    private double explicitBaseline = Double.NaN;
 
     /** An empty view. */
     public AccuracySparsityView() {
@@ -66,16 +67,14 @@ public class AccuracySparsityView extends BorderPane {
         iterChart.setId("iteration-chart");
         baseline.setEditable(false);
         baseline.setLabelPosition(1.0);
-        Charts.integerLabels(iterY);
-        // same y-axis width in both charts (x positions line up); the width comes from the lab stylesheets
-        accY.getStyleClass().add("lab-y-axis");
-        iterY.getStyleClass().add("lab-y-axis");
-        // one legend (on the accuracy chart) serves both charts
-        iterChart.setLegendVisible(false);
-        // below these heights ChartFX's vertical axes overlap their own labels
+        Charts.compactLabels(iterY);
+        // Both charts keep their legend (hiding one makes ChartFX 11.3.1 lay out its y axis too narrow),
+        // and neither gets so short that its vertical axis label overruns the tick labels.
         accChart.setMinHeight(240);
         iterChart.setMinHeight(180);
         for (XYChart c : List.of(accChart, iterChart)) {
+            // the tooltip's sorted-data search assumes a non-inverted x axis: scan all (few) points instead
+            Charts.renderer(c).setAssumeSortedData(false);
             c.getPlugins().add(new Charts.LabelTooltip());
             Zoomer z = new Zoomer();
             z.setSliderVisible(false);
@@ -115,8 +114,6 @@ public class AccuracySparsityView extends BorderPane {
         }
         redraw.request();
     }
-
-    private double explicitBaseline = Double.NaN;
 
     /**
      * Sets the dense baseline test accuracy as a fraction in [0, 1] (values above 1 are read as percent);

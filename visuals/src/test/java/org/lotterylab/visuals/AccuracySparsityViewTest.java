@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,30 @@ class AccuracySparsityViewTest {
         assertTrue(left < right, "100% left of 64%: " + left + " vs " + right);
         assertEquals("100%", x.getTickMarkLabel(100));
         assertEquals("test accuracy (%)", view.accuracyChart().getYAxis().getName());
+    }
+
+    @Test
+    void hoveringAPointShowsItsNumbers(FxRobot robot) {
+        Fx.run(() -> {
+            view.setResults(twoBranchesTwoSeeds());
+            view.flush();
+        });
+        robot.sleep(500);
+        Point2D p = Fx.call(() -> {
+            var chart = view.accuracyChart();
+            var xAxis = (javafx.scene.Node) chart.getXAxis();
+            var yAxis = (javafx.scene.Node) chart.getYAxis();
+            double sx = xAxis.localToScreen(chart.getXAxis().getDisplayPosition(80.0), 0).getX();
+            double sy = yAxis.localToScreen(0, chart.getYAxis().getDisplayPosition(98.2)).getY();
+            return new Point2D(sx, sy);
+        });
+        robot.moveTo(p.add(3, 0)).moveTo(p);
+        robot.sleep(200);
+        String text = Fx.call(() -> robot.lookup(".chart-datapoint-tooltip-label").queryAll().stream()
+                .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.control.Label) n).getText())
+                .findFirst().orElse(""));
+        assertTrue(text.contains("round 1 (2 runs)") && text.contains("weights remaining 80%")
+                && text.contains("98.20%"), text);
     }
 
     @Test

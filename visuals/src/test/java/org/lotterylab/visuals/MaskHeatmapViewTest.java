@@ -152,6 +152,19 @@ class MaskHeatmapViewTest {
     }
 
     @Test
+    void zoomButtonsScaleTheImageWithoutSmoothing(FxRobot robot) {
+        Fx.run(this::feed);
+        double before = view.zoom();
+        robot.clickOn("#heatmap-zoom-out");
+        double after = view.zoom();
+        assertEquals(before / 1.5, after, 1e-9);
+        assertEquals(6 * after, Fx.call(() -> view.imageView().getFitWidth()), 1e-9);
+        assertTrue(!view.imageView().isSmooth(), "nearest neighbour");
+        robot.clickOn("#heatmap-zoom-fit");
+        assertEquals(before, view.zoom(), 1e-9);
+    }
+
+    @Test
     void branchesAreKeptApart(FxRobot robot) {
         Fx.run(this::feed);
         Fx.run(() -> view.addRound(Branch.RANDOM_REINIT, 1, List.of(new Mask("fc", FC, keepAllBut(24, 23)),

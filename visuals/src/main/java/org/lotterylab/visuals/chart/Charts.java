@@ -47,12 +47,41 @@ public final class Charts {
         });
     }
 
+    /**
+     * Short tick labels ("0", "2.5k", "20k") for a vertical iteration axis: ChartFX 11.3.1 can under-size a
+     * vertical axis with wide labels in a short chart, and short labels keep it readable.
+     */
+    public static void compactLabels(DefaultNumericAxis axis) {
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number n) {
+                return compact(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                String t = s.trim();
+                return t.endsWith("k") ? Double.parseDouble(t.substring(0, t.length() - 1)) * 1000 : Double.parseDouble(t);
+            }
+        });
+    }
+
+    /** "0", "950", "2.5k", "20k", "1.25M". */
+    public static String compact(double v) {
+        double a = Math.abs(v);
+        if (a < 1000) {
+            return org.lotterylab.visuals.model.Csv.num(Math.round(v * 100) / 100.0);
+        }
+        if (a < 1e6) {
+            return org.lotterylab.visuals.model.Csv.num(Math.round(v / 10) / 100.0) + "k";
+        }
+        return org.lotterylab.visuals.model.Csv.num(Math.round(v / 1e4) / 100.0) + "M";
+    }
+
     /** An XY chart with one renderer (drawing y error bars when {@code errorBars}), a legend and no animation. */
     public static XYChart chart(String title, DefaultNumericAxis x, DefaultNumericAxis y, boolean errorBars) {
         x.setSide(Side.BOTTOM);
         y.setSide(Side.LEFT);
-        // ChartFX can under-size a vertical axis in a short chart; lab.css gives it a fixed width
-        y.getStyleClass().add("lab-y-axis");
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
         chart.setAnimated(false);

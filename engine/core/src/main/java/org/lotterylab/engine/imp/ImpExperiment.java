@@ -136,6 +136,9 @@ final class ImpExperiment {
             denseFinal = out.finalParams();
             finishRound(store, ctx, Branch.TICKET, 0, denseMask, out);
         }
+        if (spec.lmcEachRound()) {
+            org.lotterylab.engine.lmc.ImpRoundLmc.measure(ctx, runDir, 0, denseMask, thetaK, listener, gate);
+        }
 
         boolean[][] ticketMask = denseMask;
         float[] ticketFinal = denseFinal;
@@ -177,6 +180,9 @@ final class ImpExperiment {
             }
             ticketMask = mask;
             ticketFinal = nextTicketFinal;
+            if (spec.lmcEachRound()) {
+                org.lotterylab.engine.lmc.ImpRoundLmc.measure(ctx, runDir, round, mask, thetaK, listener, gate);
+            }
         }
         for (Branch b : branches) {
             emit(new RunEvent.BranchFinished(b));

@@ -1,0 +1,55 @@
+package org.lotterylab.app.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module map, enforced on the compiled classes (the Maven enforcer enforces it on dependencies):
+ * the engine never imports JavaFX, the visuals never import DL4J/ND4J or the engine, the API imports only
+ * the JDK.
+ */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.lotterylab");
+    }
+
+    @Test
+    void engineNeverUsesJavaFx() {
+        noClasses().that().resideInAPackage("org.lotterylab.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void visualsNeverUseDl4jNd4jOrTheEngine() {
+        noClasses().that().resideInAPackage("org.lotterylab.visuals..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..",
+                        "org.bytedeco..", "org.lotterylab.engine..", "org.lotterylab.app..")
+                .check(classes);
+    }
+
+    @Test
+    void apiUsesOnlyTheJdk() {
+        classes().that().resideInAPackage("org.lotterylab.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.lotterylab.api..")
+                .check(classes);
+    }
+
+    @Test
+    void engineDoesNotReachIntoTheApp() {
+        noClasses().that().resideInAPackage("org.lotterylab.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.lotterylab.app..", "org.lotterylab.visuals..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,211 @@
+package org.lotterylab.engine.lmc;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.lotterylab.api.run.LmcEvent;
+import org.lotterylab.api.run.MetricPoint;
+import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.run.RunListener;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.train.EvalSet;
+import org.lotterylab.engine.train.RunGate;
+import org.lotterylab.engine.train.Trainer;
+import org.lotterylab.engine.util.Seeds;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The shared work of every LMC curve: W_k by dense training, the two copies trained from W_k, the evaluated
+ * path, and storing and announcing the result. One instance per analysis; it keeps one evaluation network.
+ */
+final class PathMaker {
+
+    private final ImpContext ctx;
+    private final RunListener listener;
+    private final RunGate gate;
+    private final LmcObserver observer;
+    private Interpolation interpolation;
+    private EvalSet trainSubset;
+
+    PathMaker(ImpContext ctx, RunListener listener, RunGate gate, LmcObserver observer) {
+        this.ctx = ctx;
+        this.listener = listener;
+        this.gate = gate;
+        this.observer = observer;
+    }
+
+    /** Examples of the training-set subset evaluated at each point: the first (test set size) images. */
+    int trainSubsetSize() {
+        return Math.min(ctx.trainer().test().size(), ctx.splits().train().count());
+    }
+
+    int testSize() {
+        return ctx.trainer().test().size();
+    }
+
+    /** The network label of ticket round {@code r}: {@code ticket-round-NN}. */
+    static String ticketNetwork(int round) {
+        return "ticket-" + org.lotterylab.api.store.RunLayout.roundDirName(round);
+    }
+
+    /**
+     * W_k for every k in {@code ks}: {@code start} (k = 0) or the dense network after k iterations from
+     * {@code start} with the data order of IMP's dense round ({@code Seeds.derive(seed, "order", 0)}), so W_k
+     * matches the theta_k an IMP run of the same spec would store.
+     */
+    Map<Integer, float[]> rewindPoints(float[] start, List<Integer> ks, String network) {
+        Map<Integer, float[]> out = new HashMap<>();
+        TreeSet<Integer> need = new TreeSet<>();
+        for (int k : ks) {
+            if (k == 0) {
+                out.put(0, start.clone());
+            } else {
+                need.add(k);
+            }
+        }
+        if (need.isEmpty()) {
+            return out;
+        }
+        ExperimentSpec spec = ctx.spec();
+        int last = need.last();
+        Trainer.Config cfg = new Trainer.Config(spec.batchSize(), last, last, -1, Seeds.derive(spec.seed(), "order", 0),
+                progressEvery(last));
+        ctx.trainer().train(ctx.newNetwork(), start, null, cfg, gate, new Trainer.Callback() {
+            @Override
+            public void progress(int iteration, double loss, double examplesPerSecond) {
+                emit(new LmcEvent.LmcTraining(network, last, -1, "W_k", iteration, last, loss));
+            }
+
+            @Override
+            public void evaluation(MetricPoint point) {
+            }
+
+            @Override
+            public void afterStep(int iteration, INDArray params) {
+                if (need.contains(iteration)) {
+                    out.put(iteration, params.toFloatVector());
+                }
+            }
+
+            @Override
+            public boolean wantsSteps() {
+                return true;
+            }
+        }, "the dense training to W_k, k = " + last);
+        return out;
+    }
+
+    /**
+     * Trains the two copies of seed pair {@code pair} from {@code wk} (under {@code flatMask}, null = dense) for
+     * {@code iterations}, evaluates the path, stores it and announces it.
+     */
+    LmcStore.StoredCurve curve(LmcStore store, String network, int k, int pair, float[] wk, float[] flatMask,
+                               double weightsRemaining, int iterations, int alphas, double threshold)
+            throws IOException {
+        LmcStore.Key key = new LmcStore.Key(network, k, pair);
+        float[] w1 = trainCopy(key, 1, wk, flatMask, iterations);
+        float[] w2 = trainCopy(key, 2, wk, flatMask, iterations);
+        int nt = testSize();
+        int nr = trainSubsetSize();
+        Interpolation.Curve c = interpolation().evaluate(w1, w2, flatMask, alphas, gate, new Interpolation.PointListener() {
+            @Override
+            public void point(int index, double alpha, EvalSet.Result test, EvalSet.Result train, float[] params) {
+                emit(new LmcEvent.LmcPoint(network, k, pair, index, alphas, alpha,
+                        test.errors() / (double) nt, train.errors() / (double) nr, test.errors(), nt, train.errors(), nr,
+                        weightsRemaining));
+                if (observer != null) {
+                    observer.point(key, index, alpha, params);
+                }
+            }
+
+            @Override
+            public boolean wantsParams() {
+                return observer != null;
+            }
+        });
+        LmcStore.StoredCurve stored = new LmcStore.StoredCurve(key, weightsRemaining, iterations, c.alphas(),
+                c.testError(), c.trainError());
+        store.put(stored, threshold);
+        announce(stored, threshold, c.seconds(), false);
+        return stored;
+    }
+
+    /** Replays a stored curve as point events and a done event. */
+    void replay(LmcStore.StoredCurve c, double threshold) {
+        int n = c.alphas().length;
+        int nt = testSize();
+        int nr = trainSubsetSize();
+        LmcStore.Key key = c.key();
+        for (int i = 0; i < n; i++) {
+            emit(new LmcEvent.LmcPoint(key.network(), key.k(), key.seedPair(), i, n, c.alphas()[i], c.testError()[i],
+                    c.trainError()[i], (int) Math.round(c.testError()[i] * nt), nt,
+                    (int) Math.round(c.trainError()[i] * nr), nr, c.weightsRemaining()));
+        }
+        announce(c, threshold, Double.NaN, true);
+    }
+
+    private void announce(LmcStore.StoredCurve c, double threshold, double seconds, boolean stored) {
+        Instability t = Instability.of(c.testError(), threshold);
+        Instability r = Instability.of(c.trainError(), threshold);
+        LmcStore.Key key = c.key();
+        emit(new LmcEvent.LmcCurveDone(key.network(), key.k(), key.seedPair(), t.instability(), t.maxError(),
+                c.alphas()[t.indexOfMax()], t.endpointMeanError(), t.stable(), threshold, r.instability(), r.maxError(),
+                r.endpointMeanError(), c.weightsRemaining(), c.trainIterations(), seconds, stored));
+    }
+
+    private float[] trainCopy(LmcStore.Key key, int copy, float[] wk, float[] flatMask, int iterations) {
+        ExperimentSpec spec = ctx.spec();
+        long order = Seeds.derive(spec.seed(), "lmc-order", 2L * key.seedPair() + (copy - 1));
+        Trainer.Config cfg = new Trainer.Config(spec.batchSize(), iterations, iterations, -1, order,
+                progressEvery(iterations));
+        String phase = "copy " + copy;
+        MultiLayerNetwork net = ctx.newNetwork();
+        Trainer.Outcome out = ctx.trainer().train(net, wk, flatMask, cfg, gate, new Trainer.Callback() {
+            @Override
+            public void progress(int iteration, double loss, double examplesPerSecond) {
+                emit(new LmcEvent.LmcTraining(key.network(), key.k(), key.seedPair(), phase, iteration, iterations, loss));
+            }
+
+            @Override
+            public void evaluation(MetricPoint point) {
+            }
+        }, phase + " of " + key.network() + " k=" + key.k() + " seed pair " + key.seedPair());
+        float[] w = out.finalParams();
+        if (observer != null) {
+            observer.trained(key, copy, w.clone());
+        }
+        // the trainer masks by multiplication, which leaves -0.0 for negative pruned weights: store +0.0
+        return Interpolation.applyMask(w, flatMask);
+    }
+
+    private Interpolation interpolation() {
+        if (interpolation == null) {
+            trainSubset = new EvalSet(ctx.splits().train().subset(0, trainSubsetSize()));
+            interpolation = new Interpolation(ctx.newNetwork(), ctx.trainer().test(), trainSubset);
+        }
+        return interpolation;
+    }
+
+    private static int progressEvery(int iterations) {
+        return Math.max(1, Math.min(25, iterations / 100));
+    }
+
+    void emit(RunEvent e) {
+        try {
+            listener.onEvent(e);
+        } catch (RuntimeException ex) {
+            System.err.println("listener failed on " + e.getClass().getSimpleName() + ": " + ex);
+        }
+    }
+
+    /** The k values sorted, as a list (helper for callers). */
+    static List<Integer> sorted(java.util.Collection<Integer> ks) {
+        List<Integer> l = new ArrayList<>(new TreeSet<>(ks));
+        return l;
+    }
+}
