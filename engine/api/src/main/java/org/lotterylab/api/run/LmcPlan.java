@@ -70,7 +70,7 @@ public record LmcPlan(ExperimentSpec spec, List<Integer> ks, int alphas, int see
             throw new IllegalArgumentException("round: which ticket round of " + sourceRun + " (>= 0; got " + round + ")");
         }
         if (spec != null) {
-            checkAgainst(spec);
+            check(ks, trainIterations, spec);
         }
     }
 
@@ -85,6 +85,10 @@ public record LmcPlan(ExperimentSpec spec, List<Integer> ks, int alphas, int see
      * @throws IllegalArgumentException when a k is beyond the training length
      */
     public void checkAgainst(ExperimentSpec s) {
+        check(ks, trainIterations, s);
+    }
+
+    private static void check(List<Integer> ks, int trainIterations, ExperimentSpec s) {
         int last = ks.get(ks.size() - 1);
         if (last > s.iterations()) {
             throw new IllegalArgumentException("k = " + last + " is larger than the training length (iterations = "
