@@ -6,6 +6,7 @@ import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.app.cli.BenchCommand;
 import org.lotterylab.app.cli.ImpCommand;
 import org.lotterylab.app.cli.InfoCommand;
+import org.lotterylab.app.cli.LmcCommand;
 import org.lotterylab.app.cli.UsageException;
 
 /**
@@ -54,6 +55,7 @@ public final class Main {
                 case "imp" -> ImpCommand.run(rest, out, err);
                 case "info" -> InfoCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
+                case "lmc" -> LmcCommand.run(rest, out, err);
                 default -> {
                     err.println("error: unknown command '" + args[0] + "'");
                     err.print(usage());

@@ -119,8 +119,6 @@ class AccuracySparsityViewTest {
         String text = Fx.call(() -> robot.lookup(".chart-datapoint-tooltip-label").queryAll().stream()
                 .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.control.Label) n).getText())
                 .findFirst().orElse(""));
-        System.out.println("DEBUG sorted=" + Charts.renderer(view.accuracyChart()).isAssumeSortedData()
-                + " plugins=" + view.accuracyChart().getPlugins() + " p=" + p);
         assertTrue(text.contains("round 1 (2 runs)") && text.contains("weights remaining 80%")
                 && text.contains("98.20%"), text);
     }

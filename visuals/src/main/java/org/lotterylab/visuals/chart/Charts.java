@@ -92,6 +92,8 @@ public final class Charts {
         r.setPolyLineStyle(LineStyle.NORMAL);
         r.setDrawMarker(true);
         r.setAssumeSortedData(true);
+        // the data-point tooltip looks up the renderer's own axes: give it the chart's
+        r.getAxes().setAll(x, y);
         chart.getRenderers().setAll(r);
         return chart;
     }
