@@ -74,7 +74,7 @@ public final class ExperimentPanel extends ScrollPane {
         setId("experimentPanel");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        setPrefWidth(360);
+        setPrefWidth(350);
         setMinWidth(300);
 
         Label title = new Label("Experiment");
@@ -135,7 +135,7 @@ public final class ExperimentPanel extends ScrollPane {
         grid.setHgap(8);
         grid.setVgap(2);
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(110);
+        c0.setMinWidth(100);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         c1.setFillWidth(true);
@@ -165,8 +165,15 @@ public final class ExperimentPanel extends ScrollPane {
             Node marked = editor instanceof HBox box ? box.getChildren().get(0) : editor;
             f.problemProperty().addListener((obs, o, n) -> mark(marked, n));
             mark(marked, f.problem());
-            grid.add(label, 0, row);
-            grid.add(editor, 1, row);
+            if (editor instanceof HBox) {
+                // folder fields get the whole width: the path and its Browse… button
+                grid.add(label, 0, row, 2, 1);
+                row++;
+                grid.add(editor, 0, row, 2, 1);
+            } else {
+                grid.add(label, 0, row);
+                grid.add(editor, 1, row);
+            }
             GridPane.setHgrow(editor, Priority.ALWAYS);
             row++;
             grid.add(problem, 0, row, 2, 1);

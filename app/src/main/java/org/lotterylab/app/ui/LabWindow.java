@@ -141,6 +141,9 @@ public final class LabWindow {
 
         poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> pollOpenedRun()));
         poll.setCycleCount(Timeline.INDEFINITE);
+        Timeline watchdog = new Timeline(new KeyFrame(Duration.seconds(1), e -> checkRunnerAlive()));
+        watchdog.setCycleCount(Timeline.INDEFINITE);
+        watchdog.play();
 
         engine = EngineLoader.load(engineSupplier);
         engine.whenComplete((loaded, error) -> Platform.runLater(() -> {
@@ -549,6 +552,24 @@ public final class LabWindow {
 
     // ------------------------------------------------------------------ helpers
 
+    private int silentTicks;
+
+    /** A runner whose thread died without a last event must not leave the window "running" forever. */
+    private void checkRunnerAlive() {
+        RunViewModel.Activity a = vm.activityProperty().get();
+        RunControl c = vm.control();
+        if ((a == RunViewModel.Activity.RUNNING || a == RunViewModel.Activity.REPLAYING) && c != null && c.isDone()
+                && !pump.hasPending()) {
+            if (++silentTicks >= 3) {
+                silentTicks = 0;
+                vm.apply(List.of(new RunEvent.RunFailed(
+                        "The engine stopped without reporting the end of the run (see the console for details)", "")));
+            }
+        } else {
+            silentTicks = 0;
+        }
+    }
+
     private void applyTimed(List<RunEvent> batch) {
         long t0 = System.nanoTime();
         vm.apply(batch);
@@ -673,10 +694,12 @@ public final class LabWindow {
             setHgap(6);
             setVgap(6);
             setPadding(new Insets(6));
-            BorderPane masks = new BorderPane(views.heatmap());
-            views.layerSparsity().setPrefWidth(250);
-            views.layerSparsity().setMinWidth(180);
-            masks.setRight(views.layerSparsity());
+            javafx.scene.control.SplitPane masks = new javafx.scene.control.SplitPane(views.heatmap(), views.layerSparsity());
+            masks.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            masks.setDividerPositions(0.70);
+            views.heatmap().setMinSize(0, 0);
+            views.layerSparsity().setMinSize(0, 0);
+            javafx.scene.control.SplitPane.setResizableWithParent(views.layerSparsity(), false);
             ViewPane maskPane = new ViewPane("masks", "Mask heatmap and weights remaining per layer", masks,
                     masks, views::layerSparsityCsv);
             ViewPane accuracy = new ViewPane("accuracy", "Test accuracy and early stopping vs weights remaining",

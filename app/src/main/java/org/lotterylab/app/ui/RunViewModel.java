@@ -367,7 +367,7 @@ public final class RunViewModel {
     }
 
     private void resetProgress(ExperimentSpec spec) {
-        totalIterations = spec == null ? 0 : (long) spec.branches().size() * (spec.rounds() + 1) * spec.iterations();
+        totalIterations = spec == null ? 0 : (long) roundsInRun(spec) * spec.iterations();
         finishedIterations = 0;
         finishedRounds = 0;
         inProgress.clear();
@@ -425,6 +425,14 @@ public final class RunViewModel {
         }
         double left = elapsed * Math.max(0, totalIterations - done) / since;
         return "about " + duration(left) + " left";
+    }
+
+    /**
+     * Rounds a complete run of {@code spec} trains: the dense round 0 once (stored under the ticket branch,
+     * shared by all branches), then every pruning round of every branch.
+     */
+    public static int roundsInRun(ExperimentSpec spec) {
+        return 1 + spec.branches().size() * spec.rounds();
     }
 
     /** A short human duration: "45 s", "3 min 5 s", "2 h 4 min". */

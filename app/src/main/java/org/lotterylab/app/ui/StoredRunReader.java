@@ -137,7 +137,7 @@ public final class StoredRunReader {
     }
 
     private int expectedRounds() {
-        return run.spec().branches().size() * (run.spec().rounds() + 1);
+        return RunViewModel.roundsInRun(run.spec());
     }
 
     private BackendInfo backend() {

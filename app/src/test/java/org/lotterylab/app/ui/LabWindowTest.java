@@ -169,7 +169,7 @@ class LabWindowTest {
         assertEquals(2, (int) heatmapSlider(robot).getMax());
         String csv = onFx(() -> window.views().accuracy().toCsv());
         long rows = csv.lines().filter(l -> l.contains("ticket") || l.contains("random-reinit")).count();
-        assertTrue(rows >= 6, csv);
+        assertTrue(rows >= 5, csv);
         String curves = onFx(() -> window.views().curves().toCsv());
         assertTrue(curves.lines().count() > 6, curves);
         assertEquals(2, window.runViewModel().maxRoundProperty().get());
@@ -218,13 +218,13 @@ class LabWindowTest {
 
     @Test
     void aStoredRunOpensAndTheSliderScrubs(FxRobot robot) throws Exception {
-        Path dir = TestRuns.writeStoredRun(tmp, 3, 6);
+        Path dir = TestRuns.writeStoredRun(tmp, 3, 5);
         robot.interact(() -> window.openRun(dir));
         waitForIdle();
         assertEquals(RunViewModel.Outcome.FINISHED, window.runViewModel().lastOutcomeProperty().get());
         Slider slider = heatmapSlider(robot);
         assertEquals(2, (int) slider.getMax());
-        assertEquals(6, window.runViewModel().results().size());
+        assertEquals(5, window.runViewModel().results().size());
         robot.interact(() -> slider.setValue(1));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, window.views().heatmap().roundProperty().get());
@@ -235,7 +235,7 @@ class LabWindowTest {
         assertArrayEquals(expected.keep(), shown.keep());
         robot.interact(() -> slider.setValue(0));
         assertEquals(0, window.views().heatmap().roundProperty().get());
-        assertTrue(robot.lookup("#progressLabel").queryAs(Label.class).getText().contains("6 rounds"));
+        assertTrue(robot.lookup("#progressLabel").queryAs(Label.class).getText().contains("5 rounds"));
     }
 
     @Test
@@ -244,18 +244,18 @@ class LabWindowTest {
         Path dir = tmp.resolve(TestRuns.spec(2).runDirName());
         robot.interact(() -> window.openRun(dir));
         waitForIdle();
-        assertEquals(0, (int) heatmapSlider(robot).getMax());
+        assertEquals(1, (int) heatmapSlider(robot).getMax());
         assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText().contains("incomplete"));
         TestRuns.writeStoredRun(tmp, 3, 4);
         robot.interact(window::refresh);
         waitUntil("the new rounds", 10, () -> window.runViewModel().results().size() == 4 && !window.hasPendingEvents());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, (int) heatmapSlider(robot).getMax());
+        assertEquals(2, (int) heatmapSlider(robot).getMax());
     }
 
     @Test
     void aReplayRunsRoundByRound(FxRobot robot) throws Exception {
-        Path dir = TestRuns.writeStoredRun(tmp, 3, 6);
+        Path dir = TestRuns.writeStoredRun(tmp, 3, 5);
         robot.interact(() -> window.replaySpeed().setValue(0.5));
         robot.interact(() -> window.replayRun(dir));
         waitUntil("the replay to start", 10,
@@ -264,12 +264,12 @@ class LabWindowTest {
         waitForIdle();
         assertEquals(RunViewModel.Outcome.FINISHED, window.runViewModel().lastOutcomeProperty().get());
         assertEquals(2, (int) heatmapSlider(robot).getMax());
-        assertEquals(6, window.runViewModel().results().size());
+        assertEquals(5, window.runViewModel().results().size());
     }
 
     @Test
     void exportWritesPngCsvAndMaskFiles(FxRobot robot) throws Exception {
-        Path dir = TestRuns.writeStoredRun(tmp, 3, 6);
+        Path dir = TestRuns.writeStoredRun(tmp, 3, 5);
         robot.interact(() -> window.openRun(dir));
         waitForIdle();
         Path out = tmp.resolve("export");

@@ -155,12 +155,12 @@ class RunViewModelTest {
         assertTrue(vm.progressTextProperty().get().contains("left"), vm.progressTextProperty().get());
         vm.apply(script.subList(script.size() - 3, script.size()));
         assertEquals(2, vm.maxRoundProperty().get());
-        assertEquals(6, vm.results().size());
+        assertEquals(5, vm.results().size());
         assertEquals(List.of(RunViewModel.Outcome.FINISHED), ends);
         assertEquals(1.0, vm.progressProperty().get());
         assertEquals(RunViewModel.Activity.IDLE, vm.activityProperty().get());
         assertTrue(vm.canRunProperty().get());
-        assertEquals(6 * 4, views.losses);
+        assertEquals(5 * 4, views.losses);
         assertTrue(views.calls.contains("done random-reinit 2"));
         assertTrue(vm.statusMessageProperty().get().startsWith("Run finished"), vm.statusMessageProperty().get());
     }

@@ -23,10 +23,10 @@ class StoredRunTest {
 
     @Test
     void readsACompleteRunWithMasksWeightsAndMetrics(@TempDir Path tmp) throws IOException {
-        Path dir = TestRuns.writeStoredRun(tmp, 3, 6);
+        Path dir = TestRuns.writeStoredRun(tmp, 3, 5);
         RecordedRun run = StoredRunReader.read(dir);
         assertTrue(run.complete());
-        assertEquals(6, run.rounds().size());
+        assertEquals(5, run.rounds().size());
         assertEquals(TestRuns.LAYERS, run.layers());
         assertEquals(TestRuns.theta0(), run.theta0());
         RecordedRun.Round r2 = run.rounds().stream()
@@ -38,11 +38,11 @@ class StoredRunTest {
         List<RunEvent> events = StoredRunEvents.opening(run);
         assertInstanceOf(RunEvent.RunStarted.class, events.get(0));
         assertInstanceOf(StoredRunEvents.Loaded.class, events.get(events.size() - 1));
-        assertEquals(6, events.stream().filter(e -> e instanceof RunEvent.RoundFinished).count());
+        assertEquals(5, events.stream().filter(e -> e instanceof RunEvent.RoundFinished).count());
         // round by round: round 0 of both branches before round 1
         List<Integer> order = events.stream().filter(e -> e instanceof RunEvent.RoundFinished)
                 .map(e -> ((RunEvent.RoundFinished) e).result().round()).toList();
-        assertEquals(List.of(0, 0, 1, 1, 2, 2), order);
+        assertEquals(List.of(0, 1, 1, 2, 2), order);
     }
 
     @Test
@@ -70,14 +70,14 @@ class StoredRunTest {
 
     @Test
     void replaySendsTheRunAsIfLiveAndCanBeCancelled(@TempDir Path tmp) throws Exception {
-        RecordedRun run = StoredRunReader.read(TestRuns.writeStoredRun(tmp, 3, 6));
+        RecordedRun run = StoredRunReader.read(TestRuns.writeStoredRun(tmp, 3, 5));
         List<RunEvent> got = new CopyOnWriteArrayList<>();
         RunControl c = new ReplayRunner(run, () -> 0.05).start(got::add);
         assertTrue(c.await(Duration.ofSeconds(10)));
         assertInstanceOf(RunEvent.RunStarted.class, got.get(0));
         RunEvent.RunFinished end = assertInstanceOf(RunEvent.RunFinished.class, got.get(got.size() - 1));
         assertFalse(end.cancelled());
-        assertEquals(6, got.stream().filter(e -> e instanceof RunEvent.RoundFinished).count());
+        assertEquals(5, got.stream().filter(e -> e instanceof RunEvent.RoundFinished).count());
         assertTrue(got.stream().anyMatch(e -> e instanceof RunEvent.IterationProgress));
 
         List<RunEvent> slow = new CopyOnWriteArrayList<>();

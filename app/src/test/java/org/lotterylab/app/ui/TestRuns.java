@@ -96,13 +96,16 @@ final class TestRuns {
                 new MetricPoint(20, 0.6, 0.7, 0.9 - 0.01 * round, 0.89 - 0.01 * round));
     }
 
-    /** RunStarted, then for each round and branch RoundStarted, progress, Evaluation x2, RoundFinished; RunFinished. */
+    /** RunStarted, then for round 0 (ticket) and each later round and branch RoundStarted, progress, Evaluation x2, RoundFinished; RunFinished. */
     static List<RunEvent> script(Path runDir, int roundsInclDense, List<Branch> branches) {
         ExperimentSpec spec = spec(roundsInclDense - 1);
         List<RunEvent> ev = new ArrayList<>();
         ev.add(new RunEvent.RunStarted(runDir, spec, BACKEND, LAYERS, theta0(), List.of()));
         for (int r = 0; r < roundsInclDense; r++) {
             for (Branch b : branches) {
+                if (r == 0 && b != Branch.TICKET) {
+                    continue; // the dense round 0 is trained once, under the ticket branch
+                }
                 List<Mask> masks = masks(r, b);
                 RoundResult res = result(b, r, masks);
                 ev.add(new RunEvent.RoundStarted(b, r, res.weightsRemaining()));
@@ -137,6 +140,9 @@ final class TestRuns {
             for (Branch b : spec.branches()) {
                 if (written == roundsWritten) {
                     break;
+                }
+                if (r == 0 && b != Branch.TICKET) {
+                    continue;
                 }
                 List<Mask> masks = masks(r, b);
                 w.writeRound(result(b, r, masks), masks, weights(masks), metrics(b, r));
