@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.app.cli.BenchCommand;
+import org.lotterylab.app.cli.EdgePopupCommand;
 import org.lotterylab.app.cli.ImpCommand;
 import org.lotterylab.app.cli.InfoCommand;
 import org.lotterylab.app.cli.LmcCommand;
@@ -36,6 +37,10 @@ public final class Main {
 
     /** Runs {@code lth} with {@code args} and exits with its code (the window keeps the JVM alive). */
     public static void main(String[] args) {
+        args = org.lotterylab.app.install.UserDirs.prepareForLaunch(args); // before anything loads ND4J or JavaFX
+        if (args.length > 0 && args[0].equals("--self-test")) {
+            System.exit(org.lotterylab.app.install.SelfTest.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("lab")) {
             org.lotterylab.app.ui.LabLauncher.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -56,6 +61,7 @@ public final class Main {
                 case "info" -> InfoCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest, out, err);
                 case "lmc" -> LmcCommand.run(rest, out, err);
+                case "edge-popup" -> EdgePopupCommand.run(rest, out, err);
                 default -> {
                     err.println("error: unknown command '" + args[0] + "'");
                     err.print(usage());

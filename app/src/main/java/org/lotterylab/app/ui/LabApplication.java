@@ -123,7 +123,7 @@ public class LabApplication extends Application {
                 try {
                     window.screenshot(file);
                     System.out.println("screenshot " + file.toAbsolutePath());
-                } catch (IOException | RuntimeException ex) {
+                } catch (IOException | RuntimeException | LinkageError ex) {
                     System.err.println("lth lab: cannot write the screenshot " + file + ": " + ex.getMessage());
                     exit = Math.max(exit, 1);
                 }

@@ -24,6 +24,7 @@ import org.lotterylab.visuals.TrainingCurveView;
  * the heatmap's branch and round.
  */
 public final class LabViews implements RunViewSink {
+    private static final boolean DEBUG = Boolean.getBoolean("lth.lab.debug");
     private final MaskHeatmapView heatmap = new MaskHeatmapView();
     private final LayerSparsityView layerSparsity = new LayerSparsityView();
     private final InputPixelView inputPixels = new InputPixelView();
@@ -36,11 +37,13 @@ public final class LabViews implements RunViewSink {
     private List<LayerInfo> layers = List.of();
     private int[] inputShape;
     private boolean baselineSet;
+    private boolean sideViewsStale;
+    private boolean applyingRound;
 
     /** Creates the views and links the side views to the heatmap's round and branch. */
     public LabViews() {
-        heatmap.roundProperty().addListener((obs, o, n) -> followHeatmap());
-        heatmap.branchProperty().addListener((obs, o, n) -> followHeatmap());
+        heatmap.roundProperty().addListener((obs, o, n) -> heatmapMoved());
+        heatmap.branchProperty().addListener((obs, o, n) -> heatmapMoved());
     }
 
     /** The mask heatmap. */
@@ -128,22 +131,38 @@ public final class LabViews implements RunViewSink {
 
     @Override
     public void roundFinished(RunEvent.RoundFinished e) {
+        applyingRound = true;
+        try {
+            addRound(e);
+        } finally {
+            applyingRound = false;
+        }
+    }
+
+    private void addRound(RunEvent.RoundFinished e) {
         RoundResult r = e.result();
         Branch b = r.branch();
+        long t0 = System.nanoTime();
         accuracy.addResult(r);
         baseline(r);
+        long t1 = System.nanoTime();
         results.put(key(b, r.round()), r);
         if (!e.masks().isEmpty()) {
             firstLayerMasks.put(key(b, r.round()), e.masks().get(0));
             heatmap.addRound(b, r.round(), e.masks(), e.finalWeights());
         }
+        long t2 = System.nanoTime();
         Integer before = latestRound.get(b);
         latestRound.merge(b, r.round(), Math::max);
         boolean following = before == null || heatmap.roundProperty().get() >= before;
         if (b == heatmap.branchProperty().get() && following && !e.masks().isEmpty()) {
             heatmap.showRound(b, r.round());
         }
-        followHeatmap();
+        sideViewsStale = true;
+        if (DEBUG) {
+            System.err.printf("lab-debug: round %s/%d: accuracy %.0f ms, heatmap.addRound %.0f ms, showRound %.0f ms%n",
+                    b.id(), r.round(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
+        }
     }
 
     private void baseline(RoundResult r) {
@@ -153,8 +172,40 @@ public final class LabViews implements RunViewSink {
         }
     }
 
+    /**
+     * The side views' update after a finished round, which the window runs a frame later so that one frame
+     * never carries both the heatmap's and the side views' work.
+     */
+    public LiveUpdatePump.Deferred deferredWork() {
+        return new LiveUpdatePump.Deferred() {
+            @Override
+            public boolean pending() {
+                return sideViewsStale;
+            }
+
+            @Override
+            public void run() {
+                long t0 = System.nanoTime();
+                followHeatmap();
+                if (DEBUG) {
+                    System.err.printf("lab-debug: side views %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+                }
+            }
+        };
+    }
+
+    /** The user scrubbed (update now) or a round arrived (update in the next frame). */
+    private void heatmapMoved() {
+        if (applyingRound) {
+            sideViewsStale = true;
+        } else {
+            followHeatmap();
+        }
+    }
+
     /** Shows the layer bars and input pixels of the heatmap's branch and round. */
     private void followHeatmap() {
+        sideViewsStale = false;
         Branch b = heatmap.branchProperty().get();
         int round = heatmap.roundProperty().get();
         RoundResult r = results.get(key(b, round));

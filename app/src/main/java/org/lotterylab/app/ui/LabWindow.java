@@ -108,6 +108,7 @@ public final class LabWindow {
         this.vm = new RunViewModel(experiment);
         vm.setSink(views);
         this.pump = new LiveUpdatePump(DEBUG ? this::applyTimed : vm::apply);
+        pump.setDeferred(views.deferredWork());
         this.panel = new ExperimentPanel(experiment);
         panel.disableProperty().bind(vm.busyProperty());
         this.grid = new ViewGrid(views, vm);
@@ -317,7 +318,33 @@ public final class LabWindow {
         }
     }
 
+    /**
+     * Adds a view beside the IMP grid (for example the linear-mode-connectivity or strong-ticket panes): the
+     * centre becomes a tab pane whose first tab is the grid. Returns the new tab.
+     */
+    public javafx.scene.control.Tab addTab(String title, Node content) {
+        if (tabs == null) {
+            tabs = new javafx.scene.control.TabPane();
+            tabs.setId("labTabs");
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            javafx.scene.control.Tab imp = new javafx.scene.control.Tab("Iterative pruning", grid);
+            imp.setId("tab-imp");
+            tabs.getTabs().add(imp);
+            root.setCenter(tabs);
+        }
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
+        tabs.getTabs().add(tab);
+        return tab;
+    }
+
+    private javafx.scene.control.TabPane tabs;
+
     // ------------------------------------------------------------------ accessors
+
+    /** The options the window was opened with (output folder, threads ...). */
+    public LabOptions options() {
+        return options;
+    }
 
     /** The stage. */
     public Stage stage() {
@@ -515,6 +542,10 @@ public final class LabWindow {
         blocked.visibleProperty().bind(vm.runBlockedReasonProperty().isNotEmpty());
         blocked.managedProperty().bind(blocked.visibleProperty());
         blocked.setMaxWidth(520);
+        // waiting for the engine is not a mistake: grey, not red
+        vm.runBlockedReasonProperty().addListener((obs, o, n) -> markWaiting(blocked));
+        vm.engineStateProperty().addListener((obs, o, n) -> markWaiting(blocked));
+        markWaiting(blocked);
         Label pulse = new Label();
         pulse.setId("pulseLabel");
         pulse.getStyleClass().add("pulse-label");
@@ -538,6 +569,13 @@ public final class LabWindow {
     }
 
     private Tooltip statusTip;
+
+    private void markWaiting(Label blocked) {
+        blocked.getStyleClass().remove("waiting");
+        if (!vm.runBlockedReasonProperty().get().startsWith("Cannot run")) {
+            blocked.getStyleClass().add("waiting");
+        }
+    }
 
     private void updatePulseTooltip() {
         if (statusTip == null) {

@@ -23,10 +23,16 @@ public final class LiveUpdatePump implements RunListener {
     private final EventBatcher batcher;
     private final Consumer<List<RunEvent>> apply;
     private final long minIntervalNanos;
+    private Deferred deferred = Deferred.NONE;
     private long lastApply = Long.MIN_VALUE / 2;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (deferred.pending()) {
+                // follow-up work of the previous batch gets a frame of its own
+                runDeferred();
+                return;
+            }
             if (now - lastApply >= minIntervalNanos) {
                 lastApply = now;
                 drainFrame();
@@ -40,7 +46,7 @@ public final class LiveUpdatePump implements RunListener {
      * scrolling, hovering and resizing (each redraw of a chart is a whole frame's work in software rendering).
      */
     public LiveUpdatePump(Consumer<List<RunEvent>> apply) {
-        this(apply, new EventBatcher(2, 20_000), DEFAULT_RATE_HZ);
+        this(apply, new EventBatcher(1, 20_000), DEFAULT_RATE_HZ);
     }
 
     /** A pump with custom per-batch limits and at most {@code maxBatchesPerSecond} batches a second. */
@@ -64,6 +70,45 @@ public final class LiveUpdatePump implements RunListener {
                 Platform.runLater(timer::start);
             }
         }
+    }
+
+    /** Work a batch leaves for a later frame (JavaFX thread). */
+    public interface Deferred {
+        /** Nothing deferred. */
+        Deferred NONE = new Deferred() {
+            @Override
+            public boolean pending() {
+                return false;
+            }
+
+            @Override
+            public void run() {
+            }
+        };
+
+        /** Whether there is work left. */
+        boolean pending();
+
+        /** Does the work left. */
+        void run();
+    }
+
+    /**
+     * Sets the follow-up work that batches may leave (for example redrawing side views after a finished
+     * round); it runs in the frame after the batch, so one frame never carries both.
+     */
+    public void setDeferred(Deferred work) {
+        deferred = work == null ? Deferred.NONE : work;
+    }
+
+    private void runDeferred() {
+        try {
+            deferred.run();
+        } catch (RuntimeException ex) {
+            System.err.println("lab: a view failed to update: " + ex);
+            ex.printStackTrace();
+        }
+        stopWhenIdle();
     }
 
     /** Forgets every event not applied yet (JavaFX thread). */
@@ -92,7 +137,11 @@ public final class LiveUpdatePump implements RunListener {
                 ex.printStackTrace();
             }
         }
-        if (pending.isEmpty() && inbox.isEmpty()) {
+        stopWhenIdle();
+    }
+
+    private void stopWhenIdle() {
+        if (pending.isEmpty() && inbox.isEmpty() && !deferred.pending()) {
             timer.stop();
             active.set(false);
             // an event may have arrived between the check and the reset: keep going for it

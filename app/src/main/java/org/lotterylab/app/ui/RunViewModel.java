@@ -112,6 +112,7 @@ public final class RunViewModel {
     public RunViewModel(ExperimentViewModel experiment, LongSupplier nanoClock) {
         this.experiment = experiment;
         this.nanoClock = nanoClock;
+        statusMessage.set("Loading the engine (ND4J) in the background; presets, settings and stored runs can be used meanwhile.");
         busy = Bindings.createBooleanBinding(() -> activity.get() != Activity.IDLE, activity);
         canRun = Bindings.createBooleanBinding(() -> engineState.get() == EngineState.READY
                         && activity.get() == Activity.IDLE && experiment.spec() != null,
@@ -448,11 +449,16 @@ public final class RunViewModel {
     }
 
     private String blockedReason() {
+        if (activity.get() != Activity.IDLE) {
+            return "";
+        }
+        if (!experiment.problem().isEmpty()) {
+            return "Cannot run: " + experiment.problem();
+        }
         return switch (engineState.get()) {
-            case LOADING -> "Loading engine…";
+            case LOADING -> "Run is enabled once the engine has loaded";
             case FAILED -> "The engine could not be loaded";
-            case READY -> activity.get() != Activity.IDLE ? "" : experiment.problem().isEmpty() ? ""
-                    : "Cannot run: " + experiment.problem();
+            case READY -> "";
         };
     }
 

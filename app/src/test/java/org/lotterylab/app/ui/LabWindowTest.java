@@ -109,7 +109,7 @@ class LabWindowTest {
         });
         LabWindow w = second.get();
         assertEquals("Loading engine…", onFx(() -> w.runViewModel().backendTextProperty().get()));
-        assertTrue(onFx(() -> w.runViewModel().runBlockedReasonProperty().get()).contains("Loading engine"));
+        assertTrue(onFx(() -> w.runViewModel().runBlockedReasonProperty().get()).contains("engine has loaded"));
         assertFalse(onFx(() -> w.runViewModel().canRunProperty().get()));
         gate.countDown();
         waitUntil("the second window's engine", 10, () -> w.runViewModel().canRunProperty().get());
@@ -187,8 +187,9 @@ class LabWindowTest {
         waitUntil("a finished round", 10, () -> window.runViewModel().maxRoundProperty().get() >= 0);
         robot.clickOn("#pauseButton");
         assertEquals("Resume", robot.lookup("#pauseButton").queryButton().getText());
-        robot.clickOn("#pauseButton");
-        robot.clickOn("#stopButton");
+        assertTrue(window.runViewModel().control().isPaused());
+        robot.clickOn("#stopButton"); // stopping a paused run ends it
+
         waitForIdle();
         assertEquals(RunViewModel.Outcome.CANCELLED, window.runViewModel().lastOutcomeProperty().get());
         assertFalse(window.runViewModel().results().isEmpty());
@@ -321,6 +322,14 @@ class LabWindowTest {
         robot.interact(() -> window.setPresentation(false));
         assertFalse(Theme.isPresentation(window.scene()));
         assertTrue(((javafx.scene.layout.BorderPane) window.scene().getRoot()).getLeft() != null);
+    }
+
+    @Test
+    void extraPanesBecomeTabsBesideTheGrid(FxRobot robot) {
+        robot.interact(() -> window.addTab("Extra", new Label("extra pane")));
+        javafx.scene.control.TabPane tabs = robot.lookup("#labTabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals(List.of("Iterative pruning", "Extra"), tabs.getTabs().stream().map(javafx.scene.control.Tab::getText).toList());
+        assertTrue(tabs.getTabs().get(0).getContent() == window.grid());
     }
 
     @Test

@@ -99,7 +99,7 @@ class RunViewModelTest {
     @Test
     void runIsDisabledUntilTheEngineHasLoadedAndWhileAFieldIsInvalid() {
         assertFalse(vm.canRunProperty().get());
-        assertEquals("Loading engine…", vm.runBlockedReasonProperty().get());
+        assertEquals("Run is enabled once the engine has loaded", vm.runBlockedReasonProperty().get());
         vm.engineLoaded(TestRuns.BACKEND);
         assertTrue(vm.canRunProperty().get());
         assertEquals("FAKE, 1 thread (scripted)", vm.backendTextProperty().get());

@@ -40,8 +40,15 @@ public final class LmcStore {
     private final RunLayout layout;
     private final Object lock;
 
-    /** The identity of a curve. */
+    /** The identity of a curve; the network name uses letters, digits, '.', '_' and '-' only. */
     public record Key(String network, int k, int seedPair) {
+        /** Checks the name (it becomes a CSV cell). */
+        public Key {
+            if (network == null || !network.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("network name must use letters, digits, '.', '_' and '-' only (got '"
+                        + network + "')");
+            }
+        }
     }
 
     /**

@@ -1,0 +1,102 @@
+package org.lotterylab.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lotterylab.app.Main;
+
+/** {@code lth edge-popup}: messages and exit codes, and a tiny real sweep plus supermasks. */
+class EdgePopupCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badKeepValuesAndOptionsAreUsageErrors() {
+        Result r = run("edge-popup", "--keep", "1.5", "--dry-run");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("keep") && r.err().contains("(0, 1]") && r.err().contains("1.5"), r.err());
+        r = run("edge-popup", "--keep", "0", "--dry-run");
+        assertEquals(2, r.code());
+        r = run("edge-popup", "--keep", "half", "--dry-run");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'half' is not a number"), r.err());
+        r = run("edge-popup", "--lr", "-1", "--dry-run");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--lr"), r.err());
+        r = run("edge-popup", "--optimizer", "rmsprop", "--dry-run");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("sgd-cosine"), r.err());
+        r = run("edge-popup", "--keepp", "0.5");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown option --keepp") && r.err().contains("--keep"), r.err());
+        r = run("edge-popup", "--supermask", tmp.resolve("nothing").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not a run directory"), r.err());
+    }
+
+    @Test
+    void helpAndDryRunDescribeTheRun() {
+        Result h = run("edge-popup", "--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("--keep LIST") && h.out().contains("--supermask RUN_DIR"), h.out());
+        Result d = run("edge-popup", "--keep", "0.7,0.1,0.3", "--iterations", "77", "--init", "signed-kaiming-constant",
+                "--out", tmp.toString(), "--dry-run");
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.out().contains("keep (fraction of edges kept): [0.7, 0.3, 0.1]"), d.out());
+        assertTrue(d.out().contains("iterations=77"), d.out());
+        assertTrue(d.out().contains("init=signed-kaiming-constant"), d.out());
+        assertTrue(d.out().contains("iterations=400"), "--iterations is edge-popup's, the spec keeps its own: " + d.out());
+    }
+
+    @Test
+    void aTinySweepPrintsATableAndSupermasksReadAnImpRun() throws Exception {
+        String outDir = tmp.toString();
+        String[] common = {"--preset", "quick", "--set", "model=mlp-small", "--set", "iterations=6",
+                "--set", "evalInterval=3", "--rounds", "1", "--branches", "ticket", "--out", outDir, "--threads", "1"};
+        Result imp = run(concat(new String[] {"imp"}, common));
+        assertEquals(0, imp.code(), imp.err());
+        Result ep = run(concat(new String[] {"edge-popup", "--keep", "0.5,0.2"}, common));
+        assertEquals(0, ep.code(), ep.err() + ep.out());
+        assertTrue(ep.out().contains("keep") && ep.out().contains("kept%"), ep.out());
+        assertTrue(ep.out().contains("\n0.5 ") && ep.out().contains("\n0.2 "), ep.out());
+        Path runDir;
+        try (var s = Files.list(tmp)) {
+            runDir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        String summary = Files.readString(runDir.resolve("summary.csv"));
+        assertTrue(summary.contains("\nticket,1,") && summary.contains("\nedge-popup,1,"), summary);
+        Result again = run(concat(new String[] {"edge-popup", "--keep", "0.5"}, common));
+        assertEquals(0, again.code());
+        assertTrue(again.out().contains("(stored)"), again.out());
+
+        Result sm = run("edge-popup", "--supermask", runDir.toString(), "--threads", "1");
+        assertEquals(0, sm.code(), sm.err());
+        assertTrue(sm.out().contains("supermask_acc%") && sm.out().contains("large-final"), sm.out());
+        assertEquals(2, sm.out().lines().filter(l -> l.matches("\\s+[01]\\s+.*")).count(), sm.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}

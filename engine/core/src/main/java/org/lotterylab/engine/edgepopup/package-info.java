@@ -1,0 +1,13 @@
+/**
+ * Strong lottery tickets: edge-popup (Ramanujan et al. 2020) and supermasks (Zhou et al. 2019).
+ *
+ * <p>{@link org.lotterylab.engine.edgepopup.EdgePopupTrainer} keeps the weights of an ordinary DL4J network
+ * frozen at their random init and trains one score per weight: each step the network computes with the top-k
+ * |score| of every layer ({@link org.lotterylab.engine.edgepopup.TopK}, one linear-time selection per layer),
+ * and the scores take a straight-through gradient step. {@link org.lotterylab.engine.edgepopup.EdgePopupRunner}
+ * runs sweeps over the fraction kept on a background thread and stores them in the run-store layout as the
+ * {@code edge-popup} branch ({@link org.lotterylab.engine.edgepopup.EdgePopupStore} for its extra files).
+ * {@link org.lotterylab.engine.edgepopup.Supermask} evaluates stored IMP masks on the untrained theta_0.
+ * See docs/decisions for why this is built on MultiLayerNetwork rather than SameDiff.
+ */
+package org.lotterylab.engine.edgepopup;
