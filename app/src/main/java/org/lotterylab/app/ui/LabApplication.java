@@ -143,6 +143,12 @@ public class LabApplication extends Application {
 
     @Override
     public void stop() {
+        LabOptions opts = options != null ? options : LabOptions.defaults();
+        if (opts.exitWhenDone() && !finishing.get()) {
+            // the window was closed before the run ended
+            System.err.println("lth lab: the window was closed before the run ended");
+            EXIT_CODE.set(1);
+        }
         if (window != null) {
             window.shutdown();
         }

@@ -182,7 +182,7 @@ class LabWindowTest {
     @Test
     void pauseAndStopReachTheEngineAndFinishedRoundsStay(FxRobot robot) throws Exception {
         waitForEngine(robot);
-        runner.setScript(dir -> TestRuns.script(dir, 3, TWO), 40);
+        runner.setScript(dir -> TestRuns.script(dir, 3, TWO), 150);
         robot.clickOn("#runButton");
         waitUntil("a finished round", 10, () -> window.runViewModel().maxRoundProperty().get() >= 0);
         robot.clickOn("#pauseButton");
