@@ -20,6 +20,14 @@ public final class Backend {
             throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         }
         Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        int blasThreads = threads;
+        try {
+            Nd4j.factory().blas().setMaxThreads(threads);
+            blasThreads = Nd4j.factory().blas().getMaxThreads();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            // CUDA has no BLAS thread setting
+        }
         String cls = Nd4j.getBackend().getClass().getSimpleName();
         String kind = cls.toLowerCase(java.util.Locale.ROOT).contains("cu") ? "CUDA" : "CPU";
         String detail;
@@ -34,7 +42,7 @@ public final class Backend {
         } else if (!detail.isBlank()) {
             detail = "BLAS " + detail;
         }
-        info = new BackendInfo(kind, Nd4j.getEnvironment().maxThreads(), detail);
+        info = new BackendInfo(kind, kind.equals("CPU") ? blasThreads : threads, detail);
         return info;
     }
 
