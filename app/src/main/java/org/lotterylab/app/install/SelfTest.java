@@ -169,7 +169,9 @@ public final class SelfTest {
     private static Child runChild(List<String> command, Path log, int timeoutSeconds, PrintStream out) {
         Process p;
         try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            cleanEnvironment(pb.environment());
+            p = pb.start();
         } catch (IOException e) {
             return new Child(-1, false, "cannot start " + command.get(0) + ": " + e.getMessage(), List.of());
         }
@@ -194,6 +196,15 @@ public final class SelfTest {
             return new Child(-1, false, "interrupted", snapshot(tail));
         }
         return new Child(p.isAlive() ? -1 : p.exitValue(), timedOut, null, snapshot(tail));
+    }
+
+    /**
+     * Removes what a jpackage launcher leaves for itself: on Linux it marks its process with
+     * {@code _JPACKAGE_LAUNCHER}, and a launcher that inherits the mark skips its configuration file (no class
+     * path, no main class), so the child would fail with "Could not find or load main class".
+     */
+    static void cleanEnvironment(Map<String, String> env) {
+        env.keySet().removeIf(k -> k.startsWith("_JPACKAGE"));
     }
 
     private static List<String> snapshot(Deque<String> tail) {

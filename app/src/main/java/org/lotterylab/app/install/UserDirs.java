@@ -3,9 +3,11 @@ package org.lotterylab.app.install;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -261,6 +263,10 @@ public final class UserDirs {
             Path probe = Files.createTempFile(dir, ".write-check-", ".tmp");
             Files.delete(probe);
             return null;
+        } catch (NoSuchFileException e) {
+            return "cannot create " + e.getFile();
+        } catch (FileAlreadyExistsException e) {
+            return e.getFile() + " is a file, not a folder";
         } catch (AccessDeniedException e) {
             return "permission denied" + (Objects.equals(e.getFile(), dir.toString()) ? "" : " on " + e.getFile());
         } catch (FileSystemException e) {

@@ -121,6 +121,13 @@ class SelfTestTest {
     }
 
     @Test
+    void childDoesNotInheritTheLaunchersMark() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("_JPACKAGE_LAUNCHER", "123", "PATH", "/usr/bin"));
+        SelfTest.cleanEnvironment(env);
+        assertEquals(Map.of("PATH", "/usr/bin"), env);
+    }
+
+    @Test
     void badCommandLineIsExitTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         UserDirs dirs = new UserDirs(Map.of("HOME", tmp.toString()), Map.of("os.name", "Linux", "user.home", tmp.toString()));

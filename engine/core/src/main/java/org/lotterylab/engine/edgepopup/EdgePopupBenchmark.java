@@ -36,9 +36,11 @@ public final class EdgePopupBenchmark {
      * @param plain          median plain training throughput
      * @param edgePopupRuns  every edge-popup block
      * @param plainRuns      every plain block
+     * @param scoreMillis    median time per edge-popup step spent on scores, selection and mask (outside DL4J)
      * @param backend        backend description
      */
-    public record Result(double edgePopup, double plain, double[] edgePopupRuns, double[] plainRuns, String backend) {
+    public record Result(double edgePopup, double plain, double[] edgePopupRuns, double[] plainRuns,
+                         double scoreMillis, String backend) {
         /** Extra time per step of edge-popup relative to plain training, e.g. 0.25 = 25% longer. */
         public double extraCostPerStep() {
             return plain / edgePopup - 1;
@@ -72,21 +74,24 @@ public final class EdgePopupBenchmark {
         edgePopupBlock(trainer, ep, w0, keep, batch, warm, options);
         double[] e = new double[blocks];
         double[] p = new double[blocks];
+        double[] s = new double[blocks];
         for (int b = 0; b < blocks; b++) {
             p[b] = plainLoop(plain, stream, batch, f, c, x, y, iterations);
-            e[b] = edgePopupBlock(trainer, ep, w0, keep, batch, iterations, options);
-            log.accept(String.format(java.util.Locale.ROOT, "block %d: plain %.0f ex/s, edge-popup %.0f ex/s", b + 1,
-                    p[b], e[b]));
+            EdgePopupTrainer.Outcome o = edgePopupBlock(trainer, ep, w0, keep, batch, iterations, options);
+            e[b] = o.examplesPerSecond();
+            s[b] = o.scoreMillisPerStep();
+            log.accept(String.format(java.util.Locale.ROOT, "block %d: plain %.0f ex/s, edge-popup %.0f ex/s "
+                    + "(%.3f ms per step on scores, selection and mask)", b + 1, p[b], e[b], s[b]));
         }
-        return new Result(median(e), median(p), e, p, backend);
+        return new Result(median(e), median(p), e, p, median(s), backend);
     }
 
-    private static double edgePopupBlock(EdgePopupTrainer trainer, MultiLayerNetwork net, float[] w0, double keep,
-                                         int batch, int iterations, EdgePopupOptions options) {
+    private static EdgePopupTrainer.Outcome edgePopupBlock(EdgePopupTrainer trainer, MultiLayerNetwork net,
+                                                           float[] w0, double keep, int batch, int iterations,
+                                                           EdgePopupOptions options) {
         EdgePopupTrainer.Config cfg = new EdgePopupTrainer.Config(keep, batch, iterations, iterations, 3, 4,
                 iterations, options);
-        return trainer.train(net, w0, cfg, new RunGate(), new EdgePopupTrainer.Callback() { }, "benchmark")
-                .examplesPerSecond();
+        return trainer.train(net, w0, cfg, new RunGate(), new EdgePopupTrainer.Callback() { }, "benchmark");
     }
 
     private static double plainLoop(MultiLayerNetwork net, BatchStream stream, int batch, int f, int c, float[] x,

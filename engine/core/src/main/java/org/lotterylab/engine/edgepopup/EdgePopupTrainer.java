@@ -100,10 +100,12 @@ public final class EdgePopupTrainer {
      * @param earlyStopTestAccuracy test accuracy there
      * @param finalTestAccuracy     test accuracy at the end
      * @param examplesPerSecond     training throughput over the whole run (evaluations excluded)
+     * @param scoreMillisPerStep    mean time per step spent outside DL4J's forward and backward pass: reading
+     *                              the gradient, the score update, the selections, the mask and writing w_eff
      */
     public record Outcome(boolean[][] mask, float[][] scores, List<MetricPoint> metrics, List<FlipPoint> flips,
                           int earlyStopIteration, double earlyStopTestAccuracy, double finalTestAccuracy,
-                          double examplesPerSecond) {
+                          double examplesPerSecond, double scoreMillisPerStep) {
     }
 
     /** Receives progress on the training thread. */
@@ -179,7 +181,7 @@ public final class EdgePopupTrainer {
         double lossSum = 0;
         int lossCount = 0;
         long trainNanos = 0;
-        long t0 = System.nanoTime();
+        long scoreNanos = 0;
         int sinceProgress = 0;
         long progressNanos = 0;
         for (int it = 1; it <= cfg.iterations(); it++) {
@@ -196,12 +198,15 @@ public final class EdgePopupTrainer {
                 throw new DivergedException("edge-popup diverged: loss is " + loss + " at iteration " + it + " of "
                         + where + "; try a lower learning rate");
             }
+            long s1 = System.nanoTime();
             INDArray g = net.gradient().gradient();
             io.read(g, st.grad);
             st.update(it, b);
             st.rebuildMask();
             io.write(st.eff, params);
-            long dt = System.nanoTime() - s0;
+            long s2 = System.nanoTime();
+            scoreNanos += s2 - s1;
+            long dt = s2 - s0;
             trainNanos += dt;
             progressNanos += dt;
             if (steps) {
@@ -238,7 +243,8 @@ public final class EdgePopupTrainer {
         }
         double exs = trainNanos > 0 ? cfg.iterations() * (double) b / (trainNanos / 1e9) : 0;
         double finalTest = metrics.get(metrics.size() - 1).testAccuracy();
-        return new Outcome(st.masks(), st.scoresPerLayer(), metrics, flips, bestIt, bestTest, finalTest, exs);
+        return new Outcome(st.masks(), st.scoresPerLayer(), metrics, flips, bestIt, bestTest, finalTest, exs,
+                scoreNanos / 1e6 / cfg.iterations());
     }
 
     private MetricPoint evaluate(MultiLayerNetwork net, int it, double trainLoss) {
@@ -282,6 +288,7 @@ public final class EdgePopupTrainer {
         final float[] m1;
         final float[] m2;
         final int[] keys;
+        final TopK.Hint[] hints;
         final boolean[] mask;
         final int[] ties = new int[64];
         final Config cfg;
@@ -305,8 +312,9 @@ public final class EdgePopupTrainer {
             m1 = new float[s.length];
             m2 = o.optimizer() == ScoreOptimizer.ADAM ? new float[s.length] : null;
             keys = new int[s.length];
-            for (int i = 0; i < s.length; i++) {
-                keys[i] = TopK.key(s[i]);
+            hints = new TopK.Hint[layers];
+            for (int l = 0; l < layers; l++) {
+                hints[l] = new TopK.Hint();
             }
             mask = new boolean[s.length];
         }
@@ -327,7 +335,7 @@ public final class EdgePopupTrainer {
             }
         }
 
-        /** One optimiser step on every score, from the gradient in {@code grad}; refreshes the keys. */
+        /** One optimiser step on every score, from the gradient in {@code grad}. */
         void update(int it, int batch) {
             float invB = 1f / batch;
             float wd = (float) o.weightDecay();
@@ -345,7 +353,6 @@ public final class EdgePopupTrainer {
                         m1[i] = v;
                         si -= lr * v;
                         s[i] = si;
-                        keys[i] = Float.floatToRawIntBits(si) & 0x7fffffff;
                     }
                 }
             } else {
@@ -367,18 +374,17 @@ public final class EdgePopupTrainer {
                         m2[i] = v;
                         si -= step * a / ((float) Math.sqrt(v) + eps);
                         s[i] = si;
-                        keys[i] = Float.floatToRawIntBits(si) & 0x7fffffff;
                     }
                 }
             }
         }
 
-        /** Finds each layer's threshold, sets the mask and w_eff = w0 * mask. Consumes {@code keys}. */
+        /** Finds each layer's threshold (one selection each), sets the mask and w_eff = w0 * mask. */
         void rebuildMask() {
             for (int l = 0; l < layers; l++) {
                 int from = start[l];
                 int n = start[l + 1] - from;
-                int thr = TopK.kthLargest(keys, from, n, k[l]);
+                int thr = TopK.kthLargestNear(s, from, n, k[l], keys, hints[l]);
                 int base = off[l] - from;
                 int taken = 0;
                 int nTies = 0;

@@ -7,7 +7,8 @@ package org.lotterylab.engine.edgepopup;
  * for non-negative floats the integer order is the numeric order, -0.0 equals 0.0, and the comparison is a
  * plain integer one. {@link #kthLargest} is Hoare's selection (quickselect, median-of-three pivot; expected
  * O(n), with a sort as the fall-back after too many rounds), so finding a layer's threshold is one linear-time
- * selection per layer per step.
+ * selection per layer per step; {@link #kthLargestNear} narrows that selection to a band around the previous
+ * step's threshold.
  *
  * <p><b>Rounding rule.</b> A layer of n weights keeping the fraction {@code keep} keeps
  * {@code k = round(keep * n)} edges (ties of .5 rounded up), at least 1 and at most n
@@ -102,6 +103,76 @@ public final class TopK {
             }
         }
         return a[target];
+    }
+
+    /**
+     * A previous threshold and the half-width of the band searched around it, per layer: see
+     * {@link #kthLargestNear}. Starts empty (the first selection is a full one).
+     */
+    public static final class Hint {
+        private int threshold = -1;
+        private int delta = 1 << 16;
+        private long full;
+        private long banded;
+
+        /** Selections that had to look at every key (the first one, and misses of the band). */
+        public long fullSelections() {
+            return full;
+        }
+
+        /** Selections answered from the band around the previous threshold. */
+        public long bandSelections() {
+            return banded;
+        }
+    }
+
+    /**
+     * The {@code k}-th largest {@link #key} of {@code s[from .. from+n)}, using the previous threshold in
+     * {@code hint}: one pass counts the keys above a band around it and copies the keys inside the band to
+     * {@code scratch}; when the k-th largest lies in the band, only the band is selected from. Otherwise (and
+     * the first time) every key is selected from, and the band widens. Edge-popup's thresholds move little
+     * from step to step, so the usual cost is one simple pass plus a selection over a few percent of the keys.
+     *
+     * @param scratch at least {@code n} ints, overwritten
+     */
+    public static int kthLargestNear(float[] s, int from, int n, int k, int[] scratch, Hint hint) {
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k must be in [1, " + n + "] (got " + k + ")");
+        }
+        if (hint.threshold >= 0) {
+            int thr = hint.threshold;
+            int delta = hint.delta;
+            int lo = Math.max(0, thr - delta);
+            int hi = thr > Integer.MAX_VALUE - delta ? Integer.MAX_VALUE : thr + delta;
+            int above = 0;
+            int bn = 0;
+            for (int i = from; i < from + n; i++) {
+                int key = Float.floatToRawIntBits(s[i]) & 0x7fffffff;
+                if (key > hi) {
+                    above++;
+                } else if (key >= lo) {
+                    scratch[bn++] = key;
+                }
+            }
+            int need = k - above;
+            if (need >= 1 && need <= bn) {
+                int t = kthLargest(scratch, 0, bn, need);
+                if (bn > n / 16) {
+                    hint.delta = Math.max(1, delta / 2);
+                }
+                hint.threshold = t;
+                hint.banded++;
+                return t;
+            }
+            hint.delta = delta >= (1 << 28) ? Integer.MAX_VALUE / 2 : delta * 4;
+        }
+        for (int i = 0; i < n; i++) {
+            scratch[i] = Float.floatToRawIntBits(s[from + i]) & 0x7fffffff;
+        }
+        int t = kthLargest(scratch, 0, n, k);
+        hint.threshold = t;
+        hint.full++;
+        return t;
     }
 
     /**

@@ -60,6 +60,34 @@ class TopKTest {
     }
 
     @Test
+    void bandSelectionAroundThePreviousThresholdEqualsTheSortedValue() {
+        Random rng = new Random(7);
+        int n = 50_000;
+        float[] s = new float[n + 10];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (float) rng.nextGaussian();
+        }
+        TopK.Hint hint = new TopK.Hint();
+        int[] scratch = new int[n];
+        for (int step = 0; step < 60; step++) {
+            // small drifts, as between edge-popup steps, and now and then a jump that misses the band
+            double scale = step % 20 == 19 ? 3.0 : 1.0;
+            for (int i = 0; i < s.length; i++) {
+                s[i] = (float) (s[i] * scale + 0.01 * rng.nextGaussian());
+            }
+            int k = 1 + (step * 7919) % n;
+            int[] keys = new int[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = TopK.key(s[5 + i]);
+            }
+            Arrays.sort(keys);
+            assertEquals(keys[n - k], TopK.kthLargestNear(s, 5, n, k, scratch, hint), "step " + step + " k=" + k);
+        }
+        assertTrue(hint.bandSelections() > 0, "most steps use the band");
+        assertEquals(60, hint.bandSelections() + hint.fullSelections());
+    }
+
+    @Test
     void selectionWorksOnASubrangeAndLeavesTheRestAlone() {
         int[] a = {9, 9, 5, 1, 4, 3, 9, 9};
         assertEquals(4, TopK.kthLargest(a, 2, 4, 2));
