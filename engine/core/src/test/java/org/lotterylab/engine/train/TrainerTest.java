@@ -91,6 +91,42 @@ class TrainerTest {
         assertEquals(5, seen[0]);
     }
 
+    @Test
+    void pauseHoldsTrainingBetweenIterationsAndResumeContinues() throws Exception {
+        ImageDataset d = data(100, 1f);
+        Trainer t = new Trainer(d, new EvalSet(d), new EvalSet(d));
+        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
+                OptimizerKind.ADAM, 1e-3, 0);
+        float[] start = Initializer.draw(ModelFactory.layout(net), InitKind.GLOROT_NORMAL, 1);
+        RunGate gate = new RunGate();
+        java.util.concurrent.atomic.AtomicInteger last = new java.util.concurrent.atomic.AtomicInteger();
+        Trainer.Callback cb = new Trainer.Callback() {
+            @Override
+            public void progress(int iteration, double loss, double eps) {
+                last.set(iteration);
+                if (iteration == 10) {
+                    gate.pause();
+                }
+            }
+
+            @Override
+            public void evaluation(MetricPoint p) {
+            }
+        };
+        Thread th = new Thread(() -> t.train(net, start, null, new Trainer.Config(10, 40, 40, -1, 1, 1), gate, cb, "t"));
+        th.start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (last.get() < 10 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(300);
+        assertEquals(10, last.get(), "no step while paused");
+        assertTrue(gate.isPaused());
+        gate.resume();
+        th.join(30_000);
+        assertEquals(40, last.get(), "resumed to the end");
+    }
+
     private static Trainer.Callback noop() {
         return new Trainer.Callback() {
             @Override
