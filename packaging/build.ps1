@@ -80,10 +80,10 @@ function NeedsBuild {
   return [bool] $changed
 }
 if (-not $SkipBuild -and ($Rebuild -or (NeedsBuild))) {
-  Say 'Maven build (mvn -B -q install -DskipTests)'
+  Say 'Maven build (mvn -B -q package -DskipTests)'
   $started = Get-Date
   Push-Location $Root
-  try { Run 'mvn' @('-B', '-q', 'install', '-DskipTests', '-Dmaven.javadoc.skip=true') } finally { Pop-Location }
+  try { Run 'mvn' @('-B', '-q', 'package', '-DskipTests', '-Dmaven.javadoc.skip=true') } finally { Pop-Location }
   Set-Content -Path $Stamp -Value $started.ToString('o')
   (Get-Item $Stamp).LastWriteTime = $started
 }
@@ -151,10 +151,10 @@ foreach ($t in $Type) {
   if (Test-Path $tmp) { Remove-Item -Recurse -Force $tmp }
   $argv = @('--type', $t, '--temp', $tmp) + $common
   if ($t -ne 'app-image') {
-    # per-user install: no administrator rights, and %LOCALAPPDATA%\Programs\LotteryTicketLab is still separate
-    # from the user's runs in %LOCALAPPDATA%\LotteryTicketLab\runs
+    # a system-wide install (C:\Program Files\LotteryTicketLab): a per-user install would go to
+    # %LOCALAPPDATA%\LotteryTicketLab, the very folder that holds the users' runs and caches
     $argv += @('--license-file', (Join-Path $Pkg 'LICENSE'), '--win-menu', '--win-menu-group', 'Lottery Ticket Lab',
-      '--win-shortcut', '--win-dir-chooser', '--win-per-user-install', '--win-upgrade-uuid', $UpgradeUuid)
+      '--win-shortcut', '--win-dir-chooser', '--win-upgrade-uuid', $UpgradeUuid)
   }
   Get-ChildItem -Path $Out -Filter "LotteryTicketLab-*.$t" -ErrorAction SilentlyContinue | Remove-Item -Force
   Run $Jpackage $argv

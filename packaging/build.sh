@@ -95,9 +95,9 @@ needs_build() {
 mkdir -p "$OUT" "$WORK"
 if [[ $SKIP_BUILD == 0 ]] && { [[ $REBUILD == 1 ]] || needs_build; }; then
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the app"
-  say "Maven build (mvn -B -q install -DskipTests)"
+  say "Maven build (mvn -B -q package -DskipTests)"
   touch "$STAMP.new"
-  (cd "$ROOT" && mvn -B -q install -DskipTests -Dmaven.javadoc.skip=true)
+  (cd "$ROOT" && mvn -B -q package -DskipTests -Dmaven.javadoc.skip=true)
   mv "$STAMP.new" "$STAMP"
 fi
 [[ -f "$APP_JAR" && -d "$LIB" ]] || die "$APP_JAR or $LIB is missing (run without --skip-build)"
@@ -202,5 +202,5 @@ done
 
 say "installers in $OUT:"
 find "$OUT" -maxdepth 1 -type f \( -name '*.deb' -o -name '*.rpm' -o -name '*.dmg' -o -name '*.pkg' \) -exec ls -l {} + \
-  | awk '{printf "   %s  %.1f MB\n", $NF, $5 / 1048576}'
+  | awk '{printf "   %s  %.1f MB (%.1f MiB)\n", $NF, $5 / 1e6, $5 / 1048576}'
 say "build.sh done in $((SECONDS - T0)) s"

@@ -24,7 +24,13 @@ FAIL=()
 ok() { PASS+=("$1"); printf '   ok    %s\n' "$1"; }
 bad() { FAIL+=("$1"); printf '   FAIL  %s\n' "$1"; }
 say() { printf '== %s\n' "$*"; }
-timed() { local s=$SECONDS; "$@"; TIMES+=("$(printf '%-34s %4d s' "${STEP}" $((SECONDS - s)))"); }
+# runs a step and records its duration; returns the step's exit status
+timed() {
+  local s=$SECONDS rc=0
+  "$@" || rc=$?
+  TIMES+=("$(printf '%-34s %4d s' "${STEP}" $((SECONDS - s)))")
+  return $rc
+}
 TIMES=()
 
 [[ "$(id -u)" == 0 ]] || { echo "ci-install-check.sh: run as root (it installs a package)" >&2; exit 2; }
@@ -59,10 +65,12 @@ if (( SIZE < MAX_MB * 1000000 )); then ok ".deb size $SIZE_TXT < $MAX_MB MB"; el
 
 # ---- install -----------------------------------------------------------------------------------------------
 say "install $(basename "$DEB") with apt"
-if dpkg -s lottery-ticket-lab >/dev/null 2>&1; then apt-get remove -y -qq lottery-ticket-lab >/dev/null; fi
+if dpkg -s lottery-ticket-lab >/dev/null 2>&1; then apt-get purge -y -qq lottery-ticket-lab >/dev/null; fi
 STEP="apt-get install ./deb"
-timed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$DEB" > "$RESULTS/apt-install.log" 2>&1 \
-  || { cat "$RESULTS/apt-install.log"; bad "apt-get install"; }
+if ! timed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$DEB" > "$RESULTS/apt-install.log" 2>&1; then
+  grep -v '^(Reading database' "$RESULTS/apt-install.log" | tail -15
+  bad "apt-get install ./$(basename "$DEB") (log: $RESULTS/apt-install.log)"
+fi
 if [[ -x "$LAUNCHER" ]]; then ok "installed: $LAUNCHER"; else bad "no launcher at $LAUNCHER"; fi
 DESKTOP="$(grep -l '^Name=Lottery Ticket Lab' /usr/share/applications/*.desktop 2>/dev/null | head -1 || true)"
 if [[ -n "$DESKTOP" ]]; then ok "menu entry: $DESKTOP"; else bad "no desktop menu entry in /usr/share/applications"; fi
@@ -131,15 +139,22 @@ head -c 400 "$RESULTS/no-home.txt"; echo
 # ---- reinstall over the installed version: runs stay --------------------------------------------------------------
 say "reinstall over the installed package"
 STEP="apt-get install --reinstall"
-timed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$DEB" > "$RESULTS/apt-reinstall.log" 2>&1 || bad "reinstall"
+timed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$DEB" > "$RESULTS/apt-reinstall.log" 2>&1 \
+  || bad "apt-get install --reinstall (log: $RESULTS/apt-reinstall.log)"
 if [[ -n "$RUN_DIR" && -f "$RUN_DIR/summary.csv" ]]; then ok "runs kept over a reinstall"; else bad "runs lost over a reinstall"; fi
 
 # ---- uninstall: runs stay --------------------------------------------------------------------------------------------
 if [[ "${LTH_KEEP_INSTALLED:-0}" != 1 ]]; then
   say "uninstall"
   STEP="apt-get remove"
-  timed env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq lottery-ticket-lab > "$RESULTS/apt-remove.log" 2>&1 || bad "apt-get remove"
-  if [[ ! -e "$LAUNCHER" ]]; then ok "uninstalled: $APP removed"; else bad "$LAUNCHER still there"; fi
+  timed env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq lottery-ticket-lab > "$RESULTS/apt-remove.log" 2>&1 \
+    || bad "apt-get remove (log: $RESULTS/apt-remove.log)"
+  STATUS="$(dpkg -s lottery-ticket-lab 2>/dev/null | sed -n 's/^Status: //p' || true)"
+  if [[ ! -e "$LAUNCHER" && "$STATUS" != "install ok installed" ]]; then
+    ok "uninstalled: $APP removed (dpkg status: ${STATUS:-none})"
+  else
+    bad "not uninstalled: $LAUNCHER (dpkg status: ${STATUS:-none})"
+  fi
   if [[ -z "$(grep -l '^Name=Lottery Ticket Lab' /usr/share/applications/*.desktop 2>/dev/null || true)" ]]; then ok "menu entry removed"; else bad "menu entry left behind"; fi
   if [[ -n "$RUN_DIR" && -f "$RUN_DIR/summary.csv" ]]; then ok "runs still there after uninstall: $RUNS"; else bad "runs gone after uninstall"; fi
 fi

@@ -249,7 +249,7 @@ public final class EdgePopupCommand {
         out.println("backend: " + r.backend());
         out.printf(Locale.ROOT, "model %s batch 60 threads %d keep %s iterations/block %d blocks %d%n", model.id(),
                 threads, EdgePopupRunner.keepLabel(keep), iterations, blocks);
-        out.printf(Locale.ROOT, "edge_popup_score_ms_per_step %.3f%n", r.scoreMillis());
+        out.printf(Locale.ROOT, "edge_popup_score_ms_per_step %.3f (cpu %.3f)%n", r.scoreMillis(), r.scoreCpuMillis());
         out.printf(Locale.ROOT, "edge_popup_extra_time_per_step_percent %.1f%n", 100 * r.extraCostPerStep());
         out.printf(Locale.ROOT, "edge_popup_examples_per_s %.0f%n", r.edgePopup());
         out.printf(Locale.ROOT, "plain_examples_per_s %.0f%n", r.plain());

@@ -185,8 +185,8 @@ public final class UserDirs {
      *
      * <ul>
      * <li>An explicit {@code -Dorg.bytedeco.javacpp.cachedir} is kept, and checked.</li>
-     * <li>In an installed app, or when JavaCPP's default {@code ~/.javacpp} cannot be written, the native caches
-     *     move to {@link #javacppCacheDir()} and {@link #javafxCacheDir()}.</li>
+     * <li>In an installed app, with the cache folder overridden, or when JavaCPP's default {@code ~/.javacpp}
+     *     cannot be written, the native caches move to {@link #javacppCacheDir()} and {@link #javafxCacheDir()}.</li>
      * <li>For {@code lab} and {@code imp} without {@code --out}, in an installed app or with the runs folder
      *     overridden, {@code --out <runs folder>} is added after the command, and the folder is checked.</li>
      * </ul>
@@ -201,7 +201,7 @@ public final class UserDirs {
             Path dir = absolute(explicit).orElse(Path.of(explicit).toAbsolutePath());
             check(dir, "ND4J's native library cache (-D" + JAVACPP_CACHEDIR + ")",
                     "point -D" + JAVACPP_CACHEDIR + " at a writable folder");
-        } else if (installed() || !writable(defaultJavacppDir())) {
+        } else if (installed() || override(CACHE_PROPERTY, CACHE_ENV).isPresent() || !writable(defaultJavacppDir())) {
             Path javacpp = cacheFolder(this::javacppCacheDir);
             check(javacpp, "ND4J's native library cache", cacheFix());
             set.put(JAVACPP_CACHEDIR, javacpp.toString());

@@ -166,6 +166,15 @@ class UserDirsTest {
     }
 
     @Test
+    void cacheOverrideAppliesOutsideAnInstallationToo() {
+        Path home = tmp.resolve("home");
+        Path cache = tmp.resolve("cache");
+        UserDirs d = new UserDirs(env("HOME", home.toString(), "LTH_CACHE_DIR", cache.toString()),
+                props("Linux", home.toString()));
+        assertEquals(cache.resolve("javacpp").toString(), d.plan(new String[]{"info"}).properties().get(UserDirs.JAVACPP_CACHEDIR));
+    }
+
+    @Test
     void explicitJavacppCacheDirIsKeptAndChecked() throws IOException {
         Path home = tmp.resolve("home");
         Path mine = tmp.resolve("mine");

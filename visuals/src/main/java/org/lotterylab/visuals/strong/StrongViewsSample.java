@@ -3,6 +3,7 @@ package org.lotterylab.visuals.strong;
 import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
@@ -20,6 +21,15 @@ public class StrongViewsSample extends Application {
 
     @Override
     public void start(Stage stage) {
+        Scene scene = new Scene(content(), 1200, 900);
+        Theme.apply(scene, getParameters() != null && getParameters().getRaw().contains("--presentation"));
+        stage.setTitle("Strong lottery tickets: sample data");
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** Both views filled with the synthetic data, in a vertical split. */
+    public static Parent content() {
         List<LayerInfo> layers = SyntheticData.lenetLayers();
         MaskComparisonView comparison = new MaskComparisonView();
         comparison.setEdgePopupMasks(StrongSyntheticData.masks(layers, 0.5, 1.0, 7, 1), "50% kept");
@@ -37,10 +47,6 @@ public class StrongViewsSample extends Application {
         SplitPane split = new SplitPane(comparison, flips);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
-        Scene scene = new Scene(split, 1200, 900);
-        Theme.apply(scene, getParameters().getRaw().contains("--presentation"));
-        stage.setTitle("Strong lottery tickets: sample data");
-        stage.setScene(scene);
-        stage.show();
+        return split;
     }
 }

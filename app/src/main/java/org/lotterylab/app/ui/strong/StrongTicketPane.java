@@ -175,6 +175,12 @@ public class StrongTicketPane extends BorderPane {
 
         validateKeeps();
         refreshFromDisk();
+        // a tab's content turns visible when the tab is selected: pick up a changed spec or new IMP rounds then
+        visibleProperty().addListener((o, a, b) -> {
+            if (b && !running.get()) {
+                refreshFromDisk();
+            }
+        });
     }
 
     /** Whether a sweep is running. */

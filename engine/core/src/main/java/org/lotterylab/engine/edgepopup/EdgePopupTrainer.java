@@ -100,12 +100,14 @@ public final class EdgePopupTrainer {
      * @param earlyStopTestAccuracy test accuracy there
      * @param finalTestAccuracy     test accuracy at the end
      * @param examplesPerSecond     training throughput over the whole run (evaluations excluded)
-     * @param scoreMillisPerStep    mean time per step spent outside DL4J's forward and backward pass: reading
+     * @param scoreMillisPerStep    mean wall time per step spent outside DL4J's forward and backward pass: reading
      *                              the gradient, the score update, the selections, the mask and writing w_eff
+     * @param scoreCpuMillisPerStep the same as CPU time of the training thread (robust to a busy machine), or
+     *                              NaN where the JVM cannot measure thread CPU time
      */
     public record Outcome(boolean[][] mask, float[][] scores, List<MetricPoint> metrics, List<FlipPoint> flips,
                           int earlyStopIteration, double earlyStopTestAccuracy, double finalTestAccuracy,
-                          double examplesPerSecond, double scoreMillisPerStep) {
+                          double examplesPerSecond, double scoreMillisPerStep, double scoreCpuMillisPerStep) {
     }
 
     /** Receives progress on the training thread. */
@@ -182,6 +184,9 @@ public final class EdgePopupTrainer {
         int lossCount = 0;
         long trainNanos = 0;
         long scoreNanos = 0;
+        long scoreCpuNanos = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
         int sinceProgress = 0;
         long progressNanos = 0;
         for (int it = 1; it <= cfg.iterations(); it++) {
@@ -199,6 +204,7 @@ public final class EdgePopupTrainer {
                         + where + "; try a lower learning rate");
             }
             long s1 = System.nanoTime();
+            long c1 = cpu ? threads.getCurrentThreadCpuTime() : 0;
             INDArray g = net.gradient().gradient();
             io.read(g, st.grad);
             st.update(it, b);
@@ -206,6 +212,7 @@ public final class EdgePopupTrainer {
             io.write(st.eff, params);
             long s2 = System.nanoTime();
             scoreNanos += s2 - s1;
+            scoreCpuNanos += cpu ? threads.getCurrentThreadCpuTime() - c1 : 0;
             long dt = s2 - s0;
             trainNanos += dt;
             progressNanos += dt;
@@ -244,7 +251,7 @@ public final class EdgePopupTrainer {
         double exs = trainNanos > 0 ? cfg.iterations() * (double) b / (trainNanos / 1e9) : 0;
         double finalTest = metrics.get(metrics.size() - 1).testAccuracy();
         return new Outcome(st.masks(), st.scoresPerLayer(), metrics, flips, bestIt, bestTest, finalTest, exs,
-                scoreNanos / 1e6 / cfg.iterations());
+                scoreNanos / 1e6 / cfg.iterations(), cpu ? scoreCpuNanos / 1e6 / cfg.iterations() : Double.NaN);
     }
 
     private MetricPoint evaluate(MultiLayerNetwork net, int it, double trainLoss) {
@@ -347,8 +354,7 @@ public final class EdgePopupTrainer {
                     int base = off[l] - start[l];
                     for (int i = start[l]; i < start[l + 1]; i++) {
                         float si = s[i];
-                        float w = w0[base + i];
-                        float g = grad[base + i] * invB * (si < 0 ? -w : w) + wd * si;
+                        float g = grad[base + i] * invB * signOf(si, w0[base + i]) + wd * si;
                         float v = mu * m1[i] + g;
                         m1[i] = v;
                         si -= lr * v;
@@ -366,8 +372,7 @@ public final class EdgePopupTrainer {
                     int base = off[l] - start[l];
                     for (int i = start[l]; i < start[l + 1]; i++) {
                         float si = s[i];
-                        float w = w0[base + i];
-                        float g = grad[base + i] * invB * (si < 0 ? -w : w) + wd * si;
+                        float g = grad[base + i] * invB * signOf(si, w0[base + i]) + wd * si;
                         float a = b1 * m1[i] + (1 - b1) * g;
                         float v = b2 * m2[i] + (1 - b2) * g * g;
                         m1[i] = a;
@@ -389,19 +394,19 @@ public final class EdgePopupTrainer {
                 int taken = 0;
                 int nTies = 0;
                 int[] tieIdx = ties;
+                // branch-free (about half the keys are kept, in no predictable order): m = -1 keeps, 0 prunes
                 for (int i = from; i < from + n; i++) {
                     int key = Float.floatToRawIntBits(s[i]) & 0x7fffffff;
-                    boolean keep = key > thr;
-                    if (keep) {
-                        taken++;
-                    } else if (key == thr) {
+                    int m = (thr - key) >> 31;
+                    taken -= m;
+                    mask[i] = m != 0;
+                    eff[base + i] = Float.intBitsToFloat(Float.floatToRawIntBits(w0[base + i]) & m);
+                    if (key == thr) {
                         if (nTies == tieIdx.length) {
                             tieIdx = java.util.Arrays.copyOf(tieIdx, tieIdx.length * 2);
                         }
                         tieIdx[nTies++] = i;
                     }
-                    mask[i] = keep;
-                    eff[base + i] = keep ? w0[base + i] : 0f;
                 }
                 for (int t = 0; t < nTies && taken < k[l]; t++) {
                     int i = tieIdx[t];
@@ -414,6 +419,11 @@ public final class EdgePopupTrainer {
                             + " edges instead of " + k[l]);
                 }
             }
+        }
+
+        /** w times the sign of s (s = -0.0 counts as negative), without a branch. */
+        private static float signOf(float s, float w) {
+            return Float.intBitsToFloat(Float.floatToRawIntBits(w) ^ (Float.floatToRawIntBits(s) & 0x80000000));
         }
 
         FlipPoint flipsSince(boolean[] reported, int it, double epoch) {

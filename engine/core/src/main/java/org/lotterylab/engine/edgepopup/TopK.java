@@ -146,11 +146,12 @@ public final class TopK {
             int hi = thr > Integer.MAX_VALUE - delta ? Integer.MAX_VALUE : thr + delta;
             int above = 0;
             int bn = 0;
+            // branch-free count above the band; one rarely taken branch for the band (an unsigned range check)
+            int span = hi - lo + Integer.MIN_VALUE;
             for (int i = from; i < from + n; i++) {
                 int key = Float.floatToRawIntBits(s[i]) & 0x7fffffff;
-                if (key > hi) {
-                    above++;
-                } else if (key >= lo) {
+                above += (hi - key) >>> 31;
+                if (key - lo + Integer.MIN_VALUE <= span) {
                     scratch[bn++] = key;
                 }
             }

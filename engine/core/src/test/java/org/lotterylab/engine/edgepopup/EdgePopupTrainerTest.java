@@ -220,6 +220,53 @@ class EdgePopupTrainerTest {
     }
 
     @Test
+    void convolutionalModelsUseTheSameFlatScheme() throws Exception {
+        Path data = TinyData.write(tmp.resolve("tiny-conv"), 100, 4);
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("name", "ep-conv", "dataset", data.toString(),
+                "model", "conv-2", "init", "signed-kaiming-constant", "iterations", "3", "evalInterval", "3",
+                "batchSize", "10"));
+        ImpContext conv = ImpContext.prepare(spec, null);
+        ParamLayout layout = conv.layout();
+        assertEquals(List.of("conv1", "conv2", "fc1", "fc2", "output"),
+                layout.layers().stream().map(LayerInfo::name).toList());
+        float[] w0 = conv.theta0();
+        EdgePopupTrainer t = new EdgePopupTrainer(layout, conv.splits().train(), conv.trainer().validation(),
+                conv.trainer().test());
+        int[] k = t.keptCounts(0.3);
+        AtomicReference<String> problem = new AtomicReference<>();
+        EdgePopupTrainer.Outcome out = t.train(conv.newNetwork(), w0, new EdgePopupTrainer.Config(0.3, 10, 3, 3, 1, 2, 1,
+                EdgePopupOptions.defaults()), new RunGate(), new EdgePopupTrainer.Callback() {
+                    @Override
+                    public void afterStep(int iteration, INDArray params) {
+                        float[] p = params.toFloatVector();
+                        for (int l = 0; l < layout.size(); l++) {
+                            int off = (int) layout.offset(l);
+                            int nonZero = 0;
+                            for (int j = off; j < off + layout.layers().get(l).size(); j++) {
+                                if (p[j] != 0f) {
+                                    nonZero++;
+                                    if (p[j] != w0[j]) {
+                                        problem.compareAndSet(null, "weight " + j + " changed");
+                                    }
+                                }
+                            }
+                            if (nonZero != k[l]) {
+                                problem.compareAndSet(null, layout.layers().get(l).name() + " uses " + nonZero
+                                        + " weights, expected " + k[l]);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public boolean wantsSteps() {
+                        return true;
+                    }
+                }, "conv test");
+        assertNull(problem.get(), problem.get());
+        assertEquals(2, out.metrics().size());
+    }
+
+    @Test
     void adamAndWeightMagnitudeScoresWork() {
         EdgePopupOptions o = EdgePopupOptions.defaults().with("optimizer", "adam").with("learningRate", "0.01")
                 .with("scoreInit", "weight-magnitude");
