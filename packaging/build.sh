@@ -7,6 +7,7 @@
 #
 #   packaging/build.sh [--type deb|rpm|dmg|pkg|app-image]... [--rebuild] [--skip-build] [--verbose]
 #   LTH_DEB_COMPRESSION=gzip packaging/build.sh     # faster .deb, about 5% larger (default xz)
+#   LTH_PACKAGE_VERSION=0.1.1 packaging/build.sh    # package version other than the pom's
 set -euo pipefail
 
 PKG="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --rebuild) REBUILD=1; shift ;;
     --skip-build) SKIP_BUILD=1; shift ;;
     --verbose) VERBOSE=(--verbose); shift ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "build.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -80,7 +81,7 @@ fi
 # ---- version from the root pom (jpackage wants 1 to 3 numbers) ------------------------------------------------
 VERSION="$(sed -n 's:^  <version>\([^<]*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
 [[ -n "$VERSION" ]] || die "cannot read the version from $ROOT/pom.xml"
-PKG_VERSION="${VERSION%%-*}"
+PKG_VERSION="${LTH_PACKAGE_VERSION:-${VERSION%%-*}}"   # LTH_PACKAGE_VERSION: e.g. to try an upgrade
 say "Lottery Ticket Lab $VERSION ($OS: ${TYPES[*]})"
 
 # ---- 1. the app and its class path ---------------------------------------------------------------------------

@@ -142,10 +142,15 @@ final class EdgePopupExperiment {
         List<Integer> rounds = EdgePopupStore.assignRounds(points, registry);
         files.writeKeeps(registry);
 
+        // a stored point counts as done only if its masks keep exactly what its registered keep value asks for
+        // (guards against a keeps.csv that was lost or edited)
+        EdgePopupTrainer counter = new EdgePopupTrainer(ctx.layout(), ctx.splits().train(), ctx.trainer().validation(),
+                ctx.trainer().test());
         List<RoundResult> finished = new ArrayList<>();
         Set<Integer> done = new HashSet<>();
         for (RoundResult r : store.finishedRounds()) {
-            if (r.branch() == Branch.EDGE_POPUP && registry.containsKey(r.round())) {
+            if (r.branch() == Branch.EDGE_POPUP && registry.containsKey(r.round())
+                    && keepsExactly(r, counter.keptCounts(registry.get(r.round())))) {
                 finished.add(r);
                 done.add(r.round());
             }
@@ -160,8 +165,7 @@ final class EdgePopupExperiment {
             }
         }
 
-        EdgePopupTrainer trainer = new EdgePopupTrainer(ctx.layout(), ctx.splits().train(), ctx.trainer().validation(),
-                ctx.trainer().test());
+        EdgePopupTrainer trainer = counter;
         int progressEvery = Math.max(1, Math.min(25, iterations / 100));
         for (int i = 0; i < points.size(); i++) {
             int round = rounds.get(i);
@@ -241,6 +245,18 @@ final class EdgePopupExperiment {
         Npz.write(files.scoresFinal(round), scores);
         store.writeRound(result, masks, weights, out.metrics());
         emit(new RunEvent.RoundFinished(result, masks, weights));
+    }
+
+    private static boolean keepsExactly(RoundResult r, int[] counts) {
+        if (r.layers().size() != counts.length) {
+            return false;
+        }
+        for (int l = 0; l < counts.length; l++) {
+            if (r.layers().get(l).remaining() != counts[l]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double seconds() {

@@ -187,7 +187,7 @@ class EdgePopupTrainerTest {
     void theMaskChangesDuringTrainingAndTheFlipsAreCounted() {
         float[] w0 = ctx.theta0();
         EdgePopupOptions o = EdgePopupOptions.defaults().with("learningRate", "0.5");
-        EdgePopupTrainer.Config cfg = config(0.5, 40, o);
+        EdgePopupTrainer.Config cfg = new EdgePopupTrainer.Config(0.5, 20, 32, 8, 11, 12, 5, o);
         float[] s0 = EdgePopupTrainer.initialScores(ctx.layout(), w0, o.scoreInit(), cfg.scoreSeed());
         int n1 = ctx.layout().layers().get(0).size();
         boolean[] first = TopK.mask(java.util.Arrays.copyOf(s0, n1), TopK.keptCount(n1, 0.5));
@@ -214,7 +214,7 @@ class EdgePopupTrainerTest {
             assertEquals(TopK.keptCount(n1, 0.5) + TopK.keptCount(1000, 0.5), p.kept());
         }
         assertTrue(entered > 0);
-        assertEquals(40 * 20 / (double) ctx.splits().train().count(), flips.get(3).epoch(), 1e-12);
+        assertEquals(32 * 20 / (double) ctx.splits().train().count(), flips.get(3).epoch(), 1e-12);
         assertEquals(5, out.metrics().size());
         assertTrue(out.finalTestAccuracy() > 0.3, "learns something on the easy tiny data: " + out.finalTestAccuracy());
     }
@@ -223,8 +223,8 @@ class EdgePopupTrainerTest {
     void convolutionalModelsUseTheSameFlatScheme() throws Exception {
         Path data = TinyData.write(tmp.resolve("tiny-conv"), 100, 4);
         ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("name", "ep-conv", "dataset", data.toString(),
-                "model", "conv-2", "init", "signed-kaiming-constant", "iterations", "3", "evalInterval", "3",
-                "batchSize", "10"));
+                "model", "conv-2", "init", "signed-kaiming-constant", "iterations", "2", "evalInterval", "2",
+                "batchSize", "4"));
         ImpContext conv = ImpContext.prepare(spec, null);
         ParamLayout layout = conv.layout();
         assertEquals(List.of("conv1", "conv2", "fc1", "fc2", "output"),
@@ -234,7 +234,7 @@ class EdgePopupTrainerTest {
                 conv.trainer().test());
         int[] k = t.keptCounts(0.3);
         AtomicReference<String> problem = new AtomicReference<>();
-        EdgePopupTrainer.Outcome out = t.train(conv.newNetwork(), w0, new EdgePopupTrainer.Config(0.3, 10, 3, 3, 1, 2, 1,
+        EdgePopupTrainer.Outcome out = t.train(conv.newNetwork(), w0, new EdgePopupTrainer.Config(0.3, 4, 2, 2, 1, 2, 1,
                 EdgePopupOptions.defaults()), new RunGate(), new EdgePopupTrainer.Callback() {
                     @Override
                     public void afterStep(int iteration, INDArray params) {
