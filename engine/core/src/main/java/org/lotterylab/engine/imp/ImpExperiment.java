@@ -21,6 +21,8 @@ import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
+import org.lotterylab.api.store.NpyArray;
+import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
 import org.lotterylab.engine.data.DataFormatException;
@@ -38,6 +40,9 @@ import org.lotterylab.engine.util.Seeds;
  * interleaved (round r of every branch before round r+1) so the curves grow together while live.
  */
 final class ImpExperiment {
+
+    /** File holding the whole flat parameter vector at the rewind point (weights and biases). */
+    static final String THETA_K_PARAMS = "theta-k-params.npz";
 
     private final ExperimentSpec spec;
     private final Path runDir;
@@ -125,13 +130,20 @@ final class ImpExperiment {
         float[] denseFinal;
         RoundResult r0 = done.get(key(Branch.TICKET, 0));
         var storedK = store.readThetaK();
-        if (r0 != null && storedK.isPresent()) {
-            thetaK = theta0.clone();
-            Pruner.writeTensors(ctx.layout(), storedK.get(), thetaK);
+        java.nio.file.Path fullK = runDir.resolve(THETA_K_PARAMS);
+        if (r0 != null && storedK.isPresent() && java.nio.file.Files.exists(fullK)) {
+            thetaK = Npz.readArrays(fullK).get(0).asFloats();
+            float[] check = thetaK.clone();
+            Pruner.writeTensors(ctx.layout(), storedK.get(), check);
+            if (!java.util.Arrays.equals(check, thetaK) || thetaK.length != ctx.layout().totalParams()) {
+                throw new IOException(THETA_K_PARAMS + " disagrees with theta-k.npz in " + runDir);
+            }
             denseFinal = loadFinal(store, ctx, Branch.TICKET, 0, thetaK);
         } else {
             Trainer.Outcome out = train(ctx, Branch.TICKET, 0, theta0, denseMask, spec.rewindIteration());
             thetaK = out.snapshot();
+            // every parameter at k (biases too), so a resumed run rewinds exactly as an uninterrupted one
+            Npz.writeArrays(fullK, List.of(NpyArray.ofFloats("params", new int[] {thetaK.length}, thetaK)));
             store.writeThetaK(Pruner.tensors(ctx.layout(), thetaK));
             denseFinal = out.finalParams();
             finishRound(store, ctx, Branch.TICKET, 0, denseMask, out);

@@ -154,6 +154,15 @@ class EdgePopupRunnerTest {
                 .with("learningRate", "0.2"), out, l));
         RunEvent.RunFailed failed = only(other, RunEvent.RunFailed.class);
         assertTrue(failed.reason().contains("learningRate ('0.5' on disk, '0.2' now)"), failed.reason());
+
+        // without keeps.csv a stored point is only reused when its masks keep what the keep value asks for
+        Files.delete(files.keepsCsv());
+        List<RunEvent> lost = run(l -> runner.start(spec, List.of(0.3), EdgePopupOptions.defaults(), out, l));
+        assertOk(lost);
+        assertEquals(List.of(0), all(lost, RunEvent.RoundStarted.class).stream().map(RunEvent.RoundStarted::round)
+                .toList(), "round 0 held 0.7 kept: it is redone for 0.3");
+        assertEquals(0.3, StoredRun.open(layout.dir()).result(Branch.EDGE_POPUP, 0).orElseThrow().weightsRemaining(),
+                0.001);
     }
 
     @Test

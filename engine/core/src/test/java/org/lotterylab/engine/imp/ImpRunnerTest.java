@@ -145,7 +145,7 @@ class ImpRunnerTest {
 
     @Test
     void sameSeedGivesIdenticalMasksAndMetricsAndAResumedRunEndsIdentical() throws Exception {
-        ExperimentSpec spec = tiny("branches", "ticket,random-reinit", "rounds", "3");
+        ExperimentSpec spec = tiny("branches", "ticket,random-reinit", "rounds", "3", "rewindIteration", "5");
         ImpRunner runner = new ImpRunner(2);
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
