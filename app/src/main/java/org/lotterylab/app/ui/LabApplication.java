@@ -51,6 +51,14 @@ public class LabApplication extends Application {
         LabOptions opts = options != null ? options : LabOptions.defaults();
         Supplier<ExperimentRunner> runner = engine != null ? engine : EngineLoader.dl4j(opts.threads());
         window = new LabWindow(stage, opts, runner);
+        if (engine == null) {
+            // the real engine: the LMC and strong-ticket labs sit beside the IMP grid, fed by the same experiment panel
+            ExperimentViewModel experiment = window.experimentViewModel();
+            window.addTab("Linear mode connectivity",
+                    new org.lotterylab.app.ui.lmc.LmcPane(experiment::spec, opts.outDir(), opts.threads()));
+            window.addTab("Strong tickets (edge-popup)",
+                    new org.lotterylab.app.ui.strong.StrongTicketPane(experiment::spec, opts.outDir(), opts.threads()));
+        }
         window.show();
         RunViewModel vm = window.runViewModel();
         boolean automated = opts.screenshot().isPresent() || opts.exitWhenDone();
