@@ -258,7 +258,7 @@ public class MaskComparisonView extends BorderPane {
         if (m == null) {
             return what + ": none";
         }
-        return String.format(Locale.ROOT, "%s%s: %s, %.1f%% %s", what, label.isBlank() ? "" : " (" + label + ")",
+        return String.format(Locale.ROOT, "%s%s: %s, %.1f%% %s", what, label.isBlank() ? "" : ", " + label,
                 m.name(), 100 * m.fractionRemaining(), word);
     }
 

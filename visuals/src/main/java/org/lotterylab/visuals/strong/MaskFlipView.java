@@ -46,6 +46,7 @@ public class MaskFlipView extends BorderPane {
     public MaskFlipView() {
         getStyleClass().add("lab-mask-flips");
         chart.setId("flip-chart");
+        Charts.compactLabels(yAxis);
         chart.setMinHeight(200);
         Charts.style(entered, BranchColors.hex(Branch.EDGE_POPUP), "circle", true, null);
         Charts.style(left, BranchColors.rgba(Branch.EDGE_POPUP, 0.45), "rectangle", true, "6 4");

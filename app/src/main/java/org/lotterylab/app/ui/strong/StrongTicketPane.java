@@ -358,9 +358,8 @@ public class StrongTicketPane extends BorderPane {
         List<String> lines = new ArrayList<>();
         for (int r : rounds) {
             RoundResult x = points.get(r);
-            lines.add(String.format(Locale.ROOT, "%s: test %.2f%% (%.2f%% at early stop, step %,d), %.1f%% of "
-                    + "weights", keepLabel(r), 100 * x.testAccuracy(), 100 * x.earlyStopTestAccuracy(),
-                    x.earlyStopIteration(), 100 * x.weightsRemaining()));
+            lines.add(String.format(Locale.ROOT, "%s: %.2f%% test (%.2f%% at early stop, step %,d)", keepLabel(r),
+                    100 * x.testAccuracy(), 100 * x.earlyStopTestAccuracy(), x.earlyStopIteration()));
         }
         results.getItems().setAll(lines);
     }

@@ -212,7 +212,7 @@ class StrongTicketPaneTest {
         assertTrue(fx(pane::statusText).startsWith("finished"), fx(pane::statusText));
         List<String> lines = fx(pane::resultLines);
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(0).startsWith("50% kept (round 0): test 85.00%"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("50% kept (round 0): 85.00% test"), lines.get(0));
         assertEquals(List.of(0, 1), fx(() -> pane.flipView().series().rounds()));
         // the last finished point (25% kept) is compared with the ticket round nearest in weights remaining
         waitFor(() -> pane.comparisonView().overlap() != null, "IMP masks loaded from disk");
