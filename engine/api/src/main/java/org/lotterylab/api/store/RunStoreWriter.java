@@ -34,6 +34,9 @@ import org.lotterylab.api.spec.SpecException;
  */
 public final class RunStoreWriter {
 
+    /** Serialises summary.csv merges inside this JVM (file locks guard against other processes). */
+    private static final Object SUMMARY_LOCK = new Object();
+
     private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.tmp-[0-9a-f]+");
 
     private final RunLayout layout;
@@ -148,14 +151,35 @@ public final class RunStoreWriter {
         Npz.write(layout.weightsFinal(b, r), finalWeights);
         MetricsCsv.write(layout.metrics(b, r), metrics);
         LayersCsv.writeSummaries(layout.roundLayers(b, r), layerSummaries);
-        List<RoundResult> next = new ArrayList<>(summary);
-        next.removeIf(x -> x.branch() == b && x.round() == r);
-        next.add(new RoundResult(b, r, result.weightsRemaining(), result.testAccuracy(), result.earlyStopIteration(),
-                result.earlyStopTestAccuracy(), result.seconds(), layerSummaries));
-        next.sort(SummaryCsv.ORDER);
-        SummaryCsv.write(layout.summaryCsv(), next);
-        summary.clear();
-        summary.addAll(next);
+        RoundResult row = new RoundResult(b, r, result.weightsRemaining(), result.testAccuracy(),
+                result.earlyStopIteration(), result.earlyStopTestAccuracy(), result.seconds(), layerSummaries);
+        // Another writer (an edge-popup sweep next to an IMP run, another process) may have added rows since we
+        // read the file: merge with what is on disk under a lock, so no finished round is ever dropped.
+        synchronized (SUMMARY_LOCK) {
+            // spec.json never changes once written (a different spec is refused), so it doubles as the lock file
+            if (!java.nio.file.Files.exists(layout.specJson())) {
+                throw new IOException("write spec.json before the first round of " + layout.dir());
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(layout.specJson(),
+                    java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock lock = ch.lock()) {
+                List<RoundResult> next = new ArrayList<>(summary);
+                if (java.nio.file.Files.exists(layout.summaryCsv())) {
+                    for (RoundResult disk : SummaryCsv.read(layout.summaryCsv()).rows()) {
+                        boolean known = next.stream().anyMatch(x -> x.branch() == disk.branch() && x.round() == disk.round());
+                        if (!known) {
+                            next.add(disk);
+                        }
+                    }
+                }
+                next.removeIf(x -> x.branch() == b && x.round() == r);
+                next.add(row);
+                next.sort(SummaryCsv.ORDER);
+                SummaryCsv.write(layout.summaryCsv(), next);
+                summary.clear();
+                summary.addAll(next);
+            }
+        }
     }
 
     /**
