@@ -157,12 +157,10 @@ public final class RunStoreWriter {
         // read the file: merge with what is on disk under a lock, so no finished round is ever dropped.
         synchronized (SUMMARY_LOCK) {
             // spec.json never changes once written (a different spec is refused), so it doubles as the lock file
-            if (!java.nio.file.Files.exists(layout.specJson())) {
-                throw new IOException("write spec.json before the first round of " + layout.dir());
-            }
-            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(layout.specJson(),
-                    java.nio.file.StandardOpenOption.WRITE);
-                 java.nio.channels.FileLock lock = ch.lock()) {
+            boolean lockable = java.nio.file.Files.exists(layout.specJson());
+            try (java.nio.channels.FileChannel ch = lockable ? java.nio.channels.FileChannel.open(layout.specJson(),
+                    java.nio.file.StandardOpenOption.WRITE) : null;
+                 java.nio.channels.FileLock lock = ch == null ? null : ch.lock()) {
                 List<RoundResult> next = new ArrayList<>(summary);
                 if (java.nio.file.Files.exists(layout.summaryCsv())) {
                     for (RoundResult disk : SummaryCsv.read(layout.summaryCsv()).rows()) {
