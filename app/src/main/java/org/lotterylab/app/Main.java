@@ -32,11 +32,14 @@ public final class Main {
                   edge-popup   strong lottery tickets: train scores of frozen random weights
                   info         backend, threads, data sets found, presets
                   bench        masked vs unmasked training throughput (LeNet-300-100)
+
+                  --self-test  open the window, run a tiny experiment, write a report, exit 0 or non-zero
                 """;
     }
 
     /** Runs {@code lth} with {@code args} and exits with its code (the window keeps the JVM alive). */
     public static void main(String[] args) {
+        org.lotterylab.app.install.ThreadPolicy.relaunchIfNeeded(args); // installed app: OpenMP threads must not spin
         args = org.lotterylab.app.install.UserDirs.prepareForLaunch(args); // before anything loads ND4J or JavaFX
         if (args.length > 0 && args[0].equals("--self-test")) {
             System.exit(org.lotterylab.app.install.SelfTest.run(Arrays.copyOfRange(args, 1, args.length)));
