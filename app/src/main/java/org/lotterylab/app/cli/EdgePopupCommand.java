@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -124,28 +123,17 @@ public final class EdgePopupCommand {
         Printer printer = new Printer(out, err, keeps.size());
         EdgePopupRunner runner = new EdgePopupRunner(threads);
         RunControl control = runner.start(spec, keeps, options, outDir, printer);
-        Thread hook = new Thread(() -> {
-            if (!control.isDone()) {
-                err.println("\ninterrupted: stopping after the current step; finished points are saved");
-                control.cancel();
-                try {
-                    control.await(Duration.ofSeconds(10));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        return RunWaiter.await(control, err, "finished points", new RunWaiter.Outcome() {
+            @Override
+            public boolean failed() {
+                return printer.failure != null;
             }
-        }, "lth-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        control.await(Duration.ofDays(365));
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // already shutting down
-        }
-        if (printer.failure != null) {
-            return 1;
-        }
-        return printer.cancelled ? 130 : 0;
+
+            @Override
+            public boolean cancelled() {
+                return printer.cancelled;
+            }
+        });
     }
 
     /** The arguments minus this command's own options, for {@link SpecOptions} ({@code --iterations} is ours). */

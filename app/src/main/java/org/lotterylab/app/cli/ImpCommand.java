@@ -2,7 +2,6 @@ package org.lotterylab.app.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.lotterylab.api.run.RunControl;
@@ -55,27 +54,16 @@ public final class ImpCommand {
         ProgressPrinter printer = new ProgressPrinter(out, err, spec.rounds(), spec.branches().size());
         ImpRunner runner = new ImpRunner(threads);
         RunControl control = runner.start(spec, outDir, printer);
-        Thread hook = new Thread(() -> {
-            if (!control.isDone()) {
-                err.println("\ninterrupted: stopping after the current iteration; finished rounds are saved");
-                control.cancel();
-                try {
-                    control.await(Duration.ofSeconds(10));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        return RunWaiter.await(control, err, "finished rounds", new RunWaiter.Outcome() {
+            @Override
+            public boolean failed() {
+                return printer.failure() != null;
             }
-        }, "lth-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        control.await(Duration.ofDays(365));
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // already shutting down
-        }
-        if (printer.failure() != null) {
-            return 1;
-        }
-        return printer.cancelled() ? 130 : 0;
+
+            @Override
+            public boolean cancelled() {
+                return printer.cancelled();
+            }
+        });
     }
 }

@@ -1,8 +1,6 @@
 package org.lotterylab.engine.edgepopup;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,11 +28,10 @@ import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
-import org.lotterylab.engine.data.DataFormatException;
 import org.lotterylab.engine.imp.ImpContext;
 import org.lotterylab.engine.prune.Pruner;
-import org.lotterylab.engine.train.DivergedException;
 import org.lotterylab.engine.train.RunGate;
+import org.lotterylab.engine.util.RunLifecycle;
 import org.lotterylab.engine.util.Seeds;
 
 /**
@@ -52,7 +49,6 @@ final class EdgePopupExperiment {
     private final RunListener listener;
     private final RunGate gate;
     private final EdgePopupTrainer.Callback stepHook;
-    private final long started = System.nanoTime();
 
     EdgePopupExperiment(ExperimentSpec spec, List<Double> keeps, EdgePopupOptions options, Path outDir,
                         BackendInfo backend, RunListener listener, RunGate gate, EdgePopupTrainer.Callback stepHook) {
@@ -67,23 +63,7 @@ final class EdgePopupExperiment {
     }
 
     void run() {
-        try {
-            execute();
-            emit(new RunEvent.RunFinished(runDir, seconds(), false));
-        } catch (RunGate.CancelledException e) {
-            emit(new RunEvent.RunFinished(runDir, seconds(), true));
-        } catch (DivergedException e) {
-            emit(new RunEvent.RunFailed(e.getMessage() + ". Finished points are saved in " + runDir, ""));
-        } catch (DataFormatException | SpecException e) {
-            emit(new RunEvent.RunFailed(e.getMessage(), ""));
-        } catch (IOException e) {
-            emit(new RunEvent.RunFailed("could not write the run store in " + runDir + ": " + e.getMessage()
-                    + ". Finished points are kept.", stack(e)));
-        } catch (OutOfMemoryError e) {
-            emit(new RunEvent.RunFailed("out of memory: choose a smaller model or batch, or raise -Xmx", stack(e)));
-        } catch (RuntimeException e) {
-            emit(new RunEvent.RunFailed("engine error: " + e, stack(e)));
-        }
+        RunLifecycle.run(runDir, "points", listener, this::execute);
     }
 
     private void execute() throws IOException {
@@ -259,21 +239,9 @@ final class EdgePopupExperiment {
         return true;
     }
 
-    private double seconds() {
-        return (System.nanoTime() - started) / 1e9;
-    }
 
     private void emit(RunEvent e) {
-        try {
-            listener.onEvent(e);
-        } catch (RuntimeException ex) {
-            System.err.println("listener failed on " + e.getClass().getSimpleName() + ": " + ex);
-        }
+        RunLifecycle.emit(listener, e);
     }
 
-    private static String stack(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
-    }
 }

@@ -1,8 +1,6 @@
 package org.lotterylab.engine.imp;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,18 +18,16 @@ import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
-import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.NpyArray;
 import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
-import org.lotterylab.engine.data.DataFormatException;
 import org.lotterylab.engine.model.Initializer;
 import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.prune.Pruner;
-import org.lotterylab.engine.train.DivergedException;
 import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.Trainer;
+import org.lotterylab.engine.util.RunLifecycle;
 import org.lotterylab.engine.util.Seeds;
 
 /**
@@ -50,7 +46,6 @@ final class ImpExperiment {
     private final RunListener listener;
     private final RunGate gate;
     private final StepObserver observer;
-    private final long started = System.nanoTime();
 
     ImpExperiment(ExperimentSpec spec, Path outDir, BackendInfo backend, RunListener listener, RunGate gate,
                   StepObserver observer) {
@@ -63,23 +58,7 @@ final class ImpExperiment {
     }
 
     void run() {
-        try {
-            execute();
-            emit(new RunEvent.RunFinished(runDir, seconds(), false));
-        } catch (RunGate.CancelledException e) {
-            emit(new RunEvent.RunFinished(runDir, seconds(), true));
-        } catch (DivergedException e) {
-            emit(new RunEvent.RunFailed(e.getMessage() + ". Finished rounds are saved in " + runDir, ""));
-        } catch (DataFormatException | SpecException e) {
-            emit(new RunEvent.RunFailed(e.getMessage(), ""));
-        } catch (IOException e) {
-            emit(new RunEvent.RunFailed("could not write the run store in " + runDir + ": " + e.getMessage()
-                    + ". Finished rounds are kept.", stack(e)));
-        } catch (OutOfMemoryError e) {
-            emit(new RunEvent.RunFailed("out of memory: choose a smaller model or batch, or raise -Xmx", stack(e)));
-        } catch (RuntimeException e) {
-            emit(new RunEvent.RunFailed("engine error: " + e, stack(e)));
-        }
+        RunLifecycle.run(runDir, "rounds", listener, this::execute);
     }
 
     private void execute() throws IOException {
@@ -295,22 +274,9 @@ final class ImpExperiment {
         return b.id() + "/" + round;
     }
 
-    private double seconds() {
-        return (System.nanoTime() - started) / 1e9;
-    }
 
     private void emit(RunEvent e) {
-        try {
-            listener.onEvent(e);
-        } catch (RuntimeException ex) {
-            // a faulty listener must not kill the run
-            System.err.println("listener failed on " + e.getClass().getSimpleName() + ": " + ex);
-        }
+        RunLifecycle.emit(listener, e);
     }
 
-    private static String stack(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
-    }
 }

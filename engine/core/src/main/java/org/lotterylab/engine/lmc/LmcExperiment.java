@@ -1,8 +1,7 @@
 package org.lotterylab.engine.lmc;
 
+import org.lotterylab.engine.util.RunLifecycle;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +18,11 @@ import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
-import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
 import org.lotterylab.api.store.StoredRun;
-import org.lotterylab.engine.data.DataFormatException;
 import org.lotterylab.engine.imp.ImpContext;
 import org.lotterylab.engine.prune.Pruner;
-import org.lotterylab.engine.train.DivergedException;
 import org.lotterylab.engine.train.RunGate;
 
 /** One LMC analysis: resolves the network (dense or a stored ticket), then computes the missing curves. */
@@ -38,7 +34,6 @@ final class LmcExperiment {
     private final RunListener listener;
     private final RunGate gate;
     private final LmcObserver observer;
-    private final long started = System.nanoTime();
     private Path runDir;
 
     LmcExperiment(LmcPlan plan, Path outDir, BackendInfo backend, RunListener listener, RunGate gate,
@@ -61,25 +56,7 @@ final class LmcExperiment {
     }
 
     void run() {
-        try {
-            execute();
-            emit(new RunEvent.RunFinished(runDir, seconds(), false));
-        } catch (RunGate.CancelledException e) {
-            emit(new RunEvent.RunFinished(runDir, seconds(), true));
-        } catch (DivergedException e) {
-            emit(new RunEvent.RunFailed(e.getMessage() + ". Finished curves are saved in " + runDir, ""));
-        } catch (LmcInputException | DataFormatException | SpecException e) {
-            emit(new RunEvent.RunFailed(e.getMessage(), ""));
-        } catch (IllegalArgumentException e) {
-            emit(new RunEvent.RunFailed(e.getMessage(), stack(e)));
-        } catch (IOException e) {
-            emit(new RunEvent.RunFailed("could not read or write the run store in " + runDir + ": " + e.getMessage(),
-                    stack(e)));
-        } catch (OutOfMemoryError e) {
-            emit(new RunEvent.RunFailed("out of memory: choose a smaller model or batch, or raise -Xmx", stack(e)));
-        } catch (RuntimeException e) {
-            emit(new RunEvent.RunFailed("engine error: " + e, stack(e)));
-        }
+        RunLifecycle.run(runDir, "curves", listener, this::execute, LmcInputException.class, IllegalArgumentException.class);
     }
 
     private void execute() throws IOException {
@@ -233,21 +210,9 @@ final class LmcExperiment {
         return String.join(", ", diff);
     }
 
-    private double seconds() {
-        return (System.nanoTime() - started) / 1e9;
-    }
 
     private void emit(RunEvent e) {
-        try {
-            listener.onEvent(e);
-        } catch (RuntimeException ex) {
-            System.err.println("listener failed on " + e.getClass().getSimpleName() + ": " + ex);
-        }
+        RunLifecycle.emit(listener, e);
     }
 
-    private static String stack(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
-    }
 }
