@@ -23,10 +23,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window on the real DL4J engine, end to end on tiny settings (MLP on the bundled digits, 2 pruning
  * rounds of 30 iterations, ticket and random re-init). Not part of the default {@code mvn test} (it loads
  * ND4J, about a minute on 2 cores); run it with
- * {@code mvn -pl app -am test -Dtest=LabWindowRealEngineIT -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -pl app -am test -Dtest=LabWindowRealEngineTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @ExtendWith(ApplicationExtension.class)
-class LabWindowRealEngineIT {
+class LabWindowRealEngineTest {
     @TempDir
     Path tmp;
 
