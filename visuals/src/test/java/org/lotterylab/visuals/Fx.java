@@ -5,11 +5,11 @@ import java.util.concurrent.TimeUnit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Test helper: runs code on the FX thread and waits for it. */
-final class Fx {
+public final class Fx {
     private Fx() {
     }
 
-    static <T> T call(Callable<T> c) {
+    public static <T> T call(Callable<T> c) {
         try {
             T v = WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
@@ -19,7 +19,7 @@ final class Fx {
         }
     }
 
-    static void run(Runnable r) {
+    public static void run(Runnable r) {
         call(() -> {
             r.run();
             return null;

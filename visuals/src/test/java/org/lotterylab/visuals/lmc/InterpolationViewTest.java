@@ -1,5 +1,6 @@
 package org.lotterylab.visuals.lmc;
 
+import org.lotterylab.visuals.Fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,7 +38,7 @@ class InterpolationViewTest {
     }
 
     private List<DataSet> sets() {
-        return FxLmc.call(() -> List.copyOf(Charts.renderer(view.chart()).getDatasets()));
+        return Fx.call(() -> List.copyOf(Charts.renderer(view.chart()).getDatasets()));
     }
 
     private static List<RunEvent> curve(String net, int k, int pair) {
@@ -47,20 +48,20 @@ class InterpolationViewTest {
     @Test
     void pointsAppearAsTheyArriveAndTheBarrierOnceTheCurveIsDone(FxRobot robot) {
         List<RunEvent> events = curve("dense", 0, 0);
-        FxLmc.run(() -> {
+        Fx.run(() -> {
             view.flush();
             assertEquals(0, Charts.renderer(view.chart()).getDatasets().size(), "nothing attached before data");
         });
         for (int i = 0; i < 4; i++) {
             LmcEvent.LmcPoint p = (LmcEvent.LmcPoint) events.get(i);
-            FxLmc.run(() -> view.addPoint(p));
+            Fx.run(() -> view.addPoint(p));
         }
         robot.sleep(150);
         List<DataSet> s = sets();
         assertEquals(1, s.size(), "the test curve");
         assertEquals(4, s.get(0).getDataCount(), "drawn as computed");
         assertEquals("dense k=0", s.get(0).getName(), "one legend entry per network and k");
-        FxLmc.run(() -> {
+        Fx.run(() -> {
             for (RunEvent e : events.subList(4, events.size())) {
                 if (e instanceof LmcEvent.LmcPoint p) {
                     view.addPoint(p);
@@ -77,7 +78,7 @@ class InterpolationViewTest {
         assertEquals(100 * done.endpointMeanError(), barrier.get(DataSet.DIM_Y, 0), 1e-9);
         assertEquals(100 * done.maxError(), barrier.get(DataSet.DIM_Y, 1), 1e-9);
         assertEquals(barrier.get(DataSet.DIM_X, 0), barrier.get(DataSet.DIM_X, 1), 0.0, "vertical");
-        String label = FxLmc.call(() -> view.barrierLabel().getText());
+        String label = Fx.call(() -> view.barrierLabel().getText());
         assertTrue(label.contains(String.format(java.util.Locale.ROOT, "= %.2f%%", 100 * done.instability())), label);
         assertTrue(label.contains(InterpolationView.DEFINITION), label);
         assertTrue(label.contains(done.stable() ? "stable" : "unstable"), label);
@@ -87,7 +88,7 @@ class InterpolationViewTest {
     @Test
     void clickingAPointShowsThatNetworksAccuracyAndMisclassifiedCount(FxRobot robot) {
         List<RunEvent> events = curve("ticket-round-02", 100, 1);
-        FxLmc.run(() -> {
+        Fx.run(() -> {
             for (RunEvent e : events) {
                 if (e instanceof LmcEvent.LmcPoint p) {
                     view.addPoint(p);
@@ -100,9 +101,9 @@ class InterpolationViewTest {
         robot.sleep(300); // let the chart lay out and range its axes
         LmcEvent.LmcPoint target = (LmcEvent.LmcPoint) events.get(5);
         AtomicReference<LmcCurves.Pick> seen = new AtomicReference<>();
-        FxLmc.run(() -> view.selectedPointProperty().addListener((o, a, b) -> seen.set(b)));
-        Point2D at = FxLmc.call(() -> view.scenePosition(target.alpha(), 100 * target.testError()));
-        Point2D screen = FxLmc.call(() -> view.getScene().getWindow() == null ? null
+        Fx.run(() -> view.selectedPointProperty().addListener((o, a, b) -> seen.set(b)));
+        Point2D at = Fx.call(() -> view.scenePosition(target.alpha(), 100 * target.testError()));
+        Point2D screen = Fx.call(() -> view.getScene().getWindow() == null ? null
                 : new Point2D(view.getScene().getWindow().getX() + view.getScene().getX() + at.getX(),
                 view.getScene().getWindow().getY() + view.getScene().getY() + at.getY()));
         robot.clickOn(screen);
@@ -110,17 +111,17 @@ class InterpolationViewTest {
         LmcCurves.Pick pick = seen.get();
         assertNotNull(pick, "the click selected a point");
         assertEquals(5, pick.point().index());
-        String text = FxLmc.call(() -> view.selectionLabel().getText());
+        String text = Fx.call(() -> view.selectionLabel().getText());
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "test accuracy %.2f%% (%d of 1000 misclassified)",
                 100 * (1 - target.testError()), target.testMisclassified())), text);
         assertTrue(sets().stream().anyMatch(d -> d.getName().equals("selected point")), "the point is highlighted");
         // a click far from every point changes nothing
-        assertTrue(FxLmc.call(() -> view.pickAt(at.getX(), at.getY() - 200)).isEmpty());
+        assertTrue(Fx.call(() -> view.pickAt(at.getX(), at.getY() - 200)).isEmpty());
     }
 
     @Test
     void bothSplitsAndClear(FxRobot robot) {
-        FxLmc.run(() -> {
+        Fx.run(() -> {
             for (RunEvent e : curve("dense", 0, 0)) {
                 if (e instanceof LmcEvent.LmcPoint p) {
                     view.addPoint(p);
@@ -141,12 +142,12 @@ class InterpolationViewTest {
         assertTrue(s.stream().anyMatch(d -> d.getName().endsWith("(train)") && d.getStyle().contains("dash")));
         assertTrue(s.stream().noneMatch(d -> d.getStyle().contains("-fx-show-in-legend: false")
                 && !d.getName().startsWith("barrier")), "pair 0 curves carry the legend");
-        FxLmc.run(() -> {
+        Fx.run(() -> {
             view.splitBox().setValue(InterpolationView.SHOW_TRAIN);
             view.flush();
         });
         assertTrue(sets().stream().allMatch(d -> d.getName().endsWith("(train)")), "only training curves");
-        FxLmc.run(() -> {
+        Fx.run(() -> {
             for (RunEvent e : curve("dense", 0, 1)) {
                 if (e instanceof LmcEvent.LmcPoint p) {
                     view.addPoint(p);
@@ -156,7 +157,7 @@ class InterpolationViewTest {
         });
         assertEquals(1, sets().stream().filter(d -> d.getName().equals("dense k=0 (train)")
                 && d.getStyle().contains("-fx-show-in-legend: false")).count(), "pair 1 adds no legend entry");
-        FxLmc.run(view::clear);
+        Fx.run(view::clear);
         assertEquals(0, sets().size());
         assertNull(view.selectedPointProperty().get());
         assertEquals("network,k,seed_pair,alpha,split,error\n", view.toCsv());

@@ -1,5 +1,6 @@
 package org.lotterylab.visuals.strong;
 
+import org.lotterylab.visuals.Fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class EdgePopupOnAccuracyPlotTest {
 
     @Test
     void aSweepOfKeepValuesIsOneCurveNextToTheTicket(FxRobot robot) {
-        FxSupport.run(() -> {
+        Fx.run(() -> {
             view.addResult(new RoundResult(Branch.TICKET, 0, 1.0, 0.97, 400, 0.97, 1, List.of()));
             view.addResult(new RoundResult(Branch.TICKET, 1, 0.6, 0.975, 300, 0.975, 1, List.of()));
             // rounds of the edge-popup branch are sweep points, in any order of weights remaining
@@ -45,8 +46,8 @@ class EdgePopupOnAccuracyPlotTest {
             view.addResult(new RoundResult(Branch.EDGE_POPUP, 2, 0.1, 0.80, 400, 0.80, 1, List.of()));
         });
         robot.sleep(300);
-        XYChart chart = FxSupport.call(() -> (XYChart) view.lookup("#accuracy-chart"));
-        List<DataSet> sets = FxSupport.call(() -> List.copyOf(Charts.renderer(chart).getDatasets()));
+        XYChart chart = Fx.call(() -> (XYChart) view.lookup("#accuracy-chart"));
+        List<DataSet> sets = Fx.call(() -> List.copyOf(Charts.renderer(chart).getDatasets()));
         DataSet ep = sets.stream().filter(d -> d.getName().equals(Branch.EDGE_POPUP.label())).findFirst().orElseThrow();
         assertEquals(3, ep.getDataCount());
         assertEquals(10.0, ep.get(DataSet.DIM_X, 0), 1e-9, "sorted by weights remaining (%)");
