@@ -63,6 +63,23 @@ public final class Args {
         return a;
     }
 
+    /**
+     * Parses a command's options: prints {@code usage} and returns null for {@code --help}; rejects positional
+     * arguments. The command returns 0 when this returns null.
+     */
+    public static Args forCommand(String[] argv, Set<String> withValue, Set<String> flags, java.io.PrintStream out,
+                                  java.util.function.Supplier<String> usage) {
+        Args a = parse(argv, withValue, flags);
+        if (a.has("help")) {
+            out.print(usage.get());
+            return null;
+        }
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
+        }
+        return a;
+    }
+
     /** Whether the option or flag was given. */
     public boolean has(String name) {
         return values.containsKey(name);

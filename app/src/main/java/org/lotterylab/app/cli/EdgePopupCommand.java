@@ -87,13 +87,9 @@ public final class EdgePopupCommand {
 
     /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error, 130 cancelled). */
     public static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
-        Args a = Args.parse(argv, VALUES, FLAGS);
-        if (a.has("help")) {
-            out.print(usage());
+        Args a = Args.forCommand(argv, VALUES, FLAGS, out, EdgePopupCommand::usage);
+        if (a == null) {
             return 0;
-        }
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
         int threads = a.getInt("threads", 2, 1, 256);
         if (a.has("supermask")) {

@@ -35,13 +35,9 @@ public final class ImpCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
-        Args a = Args.parse(argv, VALUES, FLAGS);
-        if (a.has("help")) {
-            out.print(usage());
+        Args a = Args.forCommand(argv, VALUES, FLAGS, out, ImpCommand::usage);
+        if (a == null) {
             return 0;
-        }
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
         ExperimentSpec spec = SpecOptions.toSpec(a, "quick");
         Path outDir = Path.of(a.get("out", "runs"));

@@ -65,13 +65,9 @@ public final class LmcCommand {
 
     /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error, 130 cancelled). */
     public static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
-        Args a = Args.parse(argv, VALUES, FLAGS);
-        if (a.has("help")) {
-            out.print(usage());
+        Args a = Args.forCommand(argv, VALUES, FLAGS, out, LmcCommand::usage);
+        if (a == null) {
             return 0;
-        }
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
         Path source = a.has("run") ? Path.of(a.get("run", null)) : null;
         ExperimentSpec spec;

@@ -185,25 +185,25 @@ public record ExperimentSpec(
                 Choice.parse(ModelKind.class, "model", v.get("model")),
                 Choice.parse(InitKind.class, "init", v.get("init")),
                 Choice.parse(OptimizerKind.class, "optimizer", v.get("optimizer")),
-                parseDouble("learningRate", v.get("learningRate")),
-                parseDouble("momentum", v.get("momentum")),
-                parseInt("batchSize", v.get("batchSize")),
-                parseInt("iterations", v.get("iterations")),
-                parseInt("evalInterval", v.get("evalInterval")),
-                parseInt("rounds", v.get("rounds")),
+                SpecValues.parseDouble("learningRate", v.get("learningRate")),
+                SpecValues.parseDouble("momentum", v.get("momentum")),
+                SpecValues.parseInt("batchSize", v.get("batchSize")),
+                SpecValues.parseInt("iterations", v.get("iterations")),
+                SpecValues.parseInt("evalInterval", v.get("evalInterval")),
+                SpecValues.parseInt("rounds", v.get("rounds")),
                 Choice.parse(PruningStyle.class, "pruning", v.get("pruning")),
-                parseDouble("convRate", v.get("convRate")),
-                parseDouble("hiddenRate", v.get("hiddenRate")),
-                parseDouble("outputRate", v.get("outputRate")),
-                parseDouble("globalRate", v.get("globalRate")),
+                SpecValues.parseDouble("convRate", v.get("convRate")),
+                SpecValues.parseDouble("hiddenRate", v.get("hiddenRate")),
+                SpecValues.parseDouble("outputRate", v.get("outputRate")),
+                SpecValues.parseDouble("globalRate", v.get("globalRate")),
                 splitList(v.get("globalIgnore")),
                 Choice.parse(MaskCriterion.class, "maskCriterion", v.get("maskCriterion")),
-                parseInt("rewindIteration", v.get("rewindIteration")),
-                parseLong("seed", v.get("seed")),
+                SpecValues.parseInt("rewindIteration", v.get("rewindIteration")),
+                SpecValues.parseLong("seed", v.get("seed")),
                 parseBranches(v.get("branches")),
-                parseBoolean("lmcEachRound", v.get("lmcEachRound")),
-                parseInt("lmcAlphas", v.get("lmcAlphas")),
-                parseDouble("edgePopupKeep", v.get("edgePopupKeep")));
+                SpecValues.parseBoolean("lmcEachRound", v.get("lmcEachRound")),
+                SpecValues.parseInt("lmcAlphas", v.get("lmcAlphas")),
+                SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")));
     }
 
     /** Every field as its canonical string, in canonical order. */
@@ -377,41 +377,9 @@ public record ExperimentSpec(
         }
     }
 
-    private static int parseInt(String key, String s) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "expected an integer (got '" + s + "')");
-        }
-    }
 
-    private static long parseLong(String key, String s) {
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "expected an integer (got '" + s + "')");
-        }
-    }
 
-    private static double parseDouble(String key, String s) {
-        try {
-            double d = Double.parseDouble(s.trim());
-            if (!Double.isFinite(d)) {
-                throw new SpecException(key, "expected a finite number (got '" + s + "')");
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "expected a number (got '" + s + "')");
-        }
-    }
 
-    private static boolean parseBoolean(String key, String s) {
-        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.equals("true") || t.equals("false")) {
-            return Boolean.parseBoolean(t);
-        }
-        throw new SpecException(key, "expected true or false (got '" + s + "')");
-    }
 
     private static List<String> splitList(String s) {
         List<String> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.lotterylab.api.spec.Choice;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
+import org.lotterylab.api.spec.SpecValues;
 
 /**
  * Edge-popup settings that the {@link ExperimentSpec} does not hold. The spec still decides the model, the
@@ -117,32 +118,14 @@ public record EdgePopupOptions(int iterations, int evalInterval, ScoreOptimizer 
             }
             v.put(e.getKey(), e.getValue());
         }
-        return new EdgePopupOptions(parseInt("iterations", v.get("iterations")),
-                parseInt("evalInterval", v.get("evalInterval")),
+        return new EdgePopupOptions(SpecValues.parseInt("iterations", v.get("iterations")),
+                SpecValues.parseInt("evalInterval", v.get("evalInterval")),
                 Choice.parse(ScoreOptimizer.class, "optimizer", v.get("optimizer")),
-                parseDouble("learningRate", v.get("learningRate")),
-                parseDouble("momentum", v.get("momentum")),
-                parseDouble("weightDecay", v.get("weightDecay")),
+                SpecValues.parseDouble("learningRate", v.get("learningRate")),
+                SpecValues.parseDouble("momentum", v.get("momentum")),
+                SpecValues.parseDouble("weightDecay", v.get("weightDecay")),
                 Choice.parse(ScoreInit.class, "scoreInit", v.get("scoreInit")));
     }
 
-    private static int parseInt(String key, String s) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "expected an integer (got '" + s + "')");
-        }
-    }
 
-    private static double parseDouble(String key, String s) {
-        try {
-            double d = Double.parseDouble(s.trim());
-            if (!Double.isFinite(d)) {
-                throw new SpecException(key, "expected a finite number (got '" + s + "')");
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "expected a number (got '" + s + "')");
-        }
-    }
 }
