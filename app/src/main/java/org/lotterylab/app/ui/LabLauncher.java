@@ -139,7 +139,7 @@ public final class LabLauncher implements Callable<Integer>, SpecCommand {
         }
         int n = threads.resolve(LabOptions.defaultThreads());
         try {
-            return new LabOptions(spec.preset(), spec.overrides(), helpOnly ? Path.of("runs") : out.resolve(ctx.dirs()),
+            return new LabOptions(spec.preset(), spec.overrides(), helpOnly ? Path.of("runs") : out.resolve(ctx.dirs()).toAbsolutePath(),
                     n, autostart, Optional.ofNullable(screenshot), exitWhenDone, Optional.ofNullable(open),
                     Optional.ofNullable(replay), presentation, helpOnly);
         } catch (SpecException e) {

@@ -87,9 +87,6 @@ class HelpTest {
     void everySpecFieldCanBeSetOnEveryExperimentCommand() {
         for (SpecField f : ExperimentSpec.fields()) {
             String value = ExperimentSpec.defaults().get(f.key());
-            if (f.key().equals("iterations") || f.key().equals("evalInterval")) {
-                continue; // the default 50,000 iterations against quick's rewind: set together below
-            }
             CliRun r = CliRun.of("imp", "--set", f.key() + "=" + value, "--dry-run");
             assertEquals(0, r.code(), f.key() + ": " + r.err());
             assertTrue(r.line("spec: ").contains(f.key() + "=" + value), f.key() + ": " + r.out());

@@ -68,7 +68,8 @@ class CliAndWindowSpecTest {
                 "user.home", home.toString(), UserDirs.APP_PATH_PROPERTY, "/opt/x/bin/x"));
         assertEquals(home.resolve(".local/share/lottery-ticket-lab/runs"),
                 LabLauncher.options(new String[0], installed).outDir());
-        assertEquals(Path.of("elsewhere"), LabLauncher.options(new String[] {"--out", "elsewhere"}, installed).outDir());
-        assertEquals(Path.of("runs"), LabLauncher.options(new String[0], CliRun.devDirs()).outDir());
+        assertEquals(Path.of("elsewhere").toAbsolutePath(),
+                LabLauncher.options(new String[] {"--out", "elsewhere"}, installed).outDir());
+        assertEquals(Path.of("runs").toAbsolutePath(), LabLauncher.options(new String[0], CliRun.devDirs()).outDir());
     }
 }
