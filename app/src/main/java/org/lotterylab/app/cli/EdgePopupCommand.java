@@ -123,17 +123,7 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
         }
         EdgePopupPrinter printer = new EdgePopupPrinter(ctx.out(), ctx.err(), keeps.size());
         RunControl control = new EdgePopupRunner(n).start(s, keeps, options, outDir, printer);
-        return RunWaiter.await(control, ctx.err(), "finished points", new RunWaiter.Outcome() {
-            @Override
-            public boolean failed() {
-                return printer.failure != null;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return printer.cancelled;
-            }
-        });
+        return RunWaiter.await(control, ctx.err(), "finished points", printer);
     }
 
     private EdgePopupOptions options() {

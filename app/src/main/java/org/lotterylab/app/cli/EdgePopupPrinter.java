@@ -19,14 +19,13 @@ import org.lotterylab.engine.edgepopup.Supermask;
  * The terminal output of {@code lth edge-popup}: one table row per finished point and a progress line on stderr
  * when it is a terminal; the tables of {@code --supermask} and {@code --bench}.
  */
-final class EdgePopupPrinter implements RunListener {
+final class EdgePopupPrinter implements RunListener, RunWaiter.Outcome {
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean tty = System.console() != null;
+    private final StatusLine status;
     private final int points;
     private EdgePopupEvent.Sweep sweep;
     private final Map<Integer, EdgePopupEvent.MaskFlips> lastFlips = new LinkedHashMap<>();
-    private long lastDraw;
     volatile RunEvent.RunFailed failure;
     volatile boolean cancelled;
 
@@ -34,6 +33,7 @@ final class EdgePopupPrinter implements RunListener {
         this.out = out;
         this.err = err;
         this.points = points;
+        this.status = new StatusLine(err);
     }
 
     static String header() {
@@ -48,6 +48,16 @@ final class EdgePopupPrinter implements RunListener {
                 Double.isNaN(keep) ? "?" : Double.toString(keep), r.round(), 100 * r.weightsRemaining(),
                 100 * r.testAccuracy(), r.earlyStopIteration(), 100 * r.earlyStopTestAccuracy(),
                 f == null ? "-" : Integer.toString(f.entered()), r.seconds(), note);
+    }
+
+    @Override
+    public boolean failed() {
+        return failure != null;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
     }
 
     @Override
@@ -70,22 +80,22 @@ final class EdgePopupPrinter implements RunListener {
         } else if (e instanceof EdgePopupEvent.MaskFlips f) {
             lastFlips.put(f.round(), f);
         } else if (e instanceof RunEvent.Note n) {
-            clearLine();
+            status.clear();
             if (!n.text().contains("already on disk")) {
                 err.println("note: " + n.text());
             }
         } else if (e instanceof RunEvent.IterationProgress p) {
             drawBar(p);
         } else if (e instanceof RunEvent.RoundFinished f) {
-            clearLine();
+            status.clear();
             out.println(row(f.result(), ""));
             out.flush();
         } else if (e instanceof RunEvent.RunFailed f) {
-            clearLine();
+            status.clear();
             failure = f;
             err.println("error: " + f.reason());
         } else if (e instanceof RunEvent.RunFinished f) {
-            clearLine();
+            status.clear();
             cancelled = f.cancelled();
             out.printf(Locale.ROOT, "%s after %.1f s; results in %s (branch edge-popup)%n",
                     f.cancelled() ? "cancelled" : "finished", f.seconds(), f.runDir());
@@ -96,28 +106,13 @@ final class EdgePopupPrinter implements RunListener {
     private List<RoundResult> pendingResumed = List.of();
 
     private void drawBar(RunEvent.IterationProgress p) {
-        if (!tty) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (now - lastDraw < 100_000_000L && p.iteration() != p.totalIterations()) {
-            return;
-        }
-        lastDraw = now;
         double frac = p.iteration() / (double) p.totalIterations();
         double keep = sweep == null ? Double.NaN : sweep.keepOf(p.round());
         int index = sweep == null ? 0 : sweep.rounds().indexOf(p.round()) + 1;
-        err.print(String.format(Locale.ROOT, "\r%s (point %d/%d)  [%-30s] %5.1f%%  loss %.4f  %.0f ex/s",
+        status.show(p.iteration() == p.totalIterations(), () -> String.format(Locale.ROOT,
+                "%s (point %d/%d)  %s %5.1f%%  loss %.4f  %.0f ex/s",
                 Double.isNaN(keep) ? "edge-popup" : EdgePopupRunner.keepLabel(keep), index, points,
-                "#".repeat((int) Math.round(frac * 30)), frac * 100, p.loss(), p.examplesPerSecond()));
-        err.flush();
-    }
-
-    private void clearLine() {
-        if (tty) {
-            err.print("\r" + " ".repeat(100) + "\r");
-            err.flush();
-        }
+                StatusLine.bar(frac), frac * 100, p.loss(), p.examplesPerSecond()));
     }
 
     /** The supermask table of {@code --supermask}. */

@@ -50,16 +50,6 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
         }
         ProgressPrinter printer = new ProgressPrinter(ctx.out(), ctx.err(), s.rounds(), s.branches().size());
         RunControl control = new ImpRunner(n).start(s, outDir, printer);
-        return RunWaiter.await(control, ctx.err(), "finished rounds", new RunWaiter.Outcome() {
-            @Override
-            public boolean failed() {
-                return printer.failure() != null;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return printer.cancelled();
-            }
-        });
+        return RunWaiter.await(control, ctx.err(), "finished rounds", printer);
     }
 }

@@ -125,17 +125,7 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
         }
         LmcPrinter printer = new LmcPrinter(o, ctx.err(), !noCurves);
         RunControl control = new LmcRunner(n).start(plan, outDir, printer);
-        return RunWaiter.await(control, ctx.err(), "finished curves", new RunWaiter.Outcome() {
-            @Override
-            public boolean failed() {
-                return printer.failure != null;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return printer.cancelled;
-            }
-        });
+        return RunWaiter.await(control, ctx.err(), "finished curves", printer);
     }
 
     private static ExperimentSpec storedSpec(Path dir) {

@@ -15,14 +15,13 @@ import org.lotterylab.api.run.RunListener;
  * The terminal output of {@code lth lmc}: one table row per finished curve, each curve as a small text plot,
  * a summary over seed pairs, and a progress line on stderr when it is a terminal.
  */
-final class LmcPrinter implements RunListener {
+final class LmcPrinter implements RunListener, RunWaiter.Outcome {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean curves;
-    private final boolean tty = System.console() != null;
     private final Map<String, double[][]> points = new LinkedHashMap<>();
     private final List<LmcEvent.LmcCurveDone> done = new ArrayList<>();
-    private long lastDraw;
+    private final StatusLine status;
     volatile RunEvent.RunFailed failure;
     volatile boolean cancelled;
 
@@ -30,6 +29,17 @@ final class LmcPrinter implements RunListener {
         this.out = out;
         this.err = err;
         this.curves = curves;
+        this.status = new StatusLine(err);
+    }
+
+    @Override
+    public boolean failed() {
+        return failure != null;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
     }
 
     @Override
@@ -54,7 +64,7 @@ final class LmcPrinter implements RunListener {
                 c[1][p.index()] = p.trainError();
             }
         } else if (e instanceof LmcEvent.LmcCurveDone d) {
-            clearLine();
+            status.clear();
             done.add(d);
             out.println(row(d));
             double[][] c = points.get(key(d.network(), d.k(), d.seedPair()));
@@ -64,14 +74,14 @@ final class LmcPrinter implements RunListener {
             }
             out.flush();
         } else if (e instanceof RunEvent.Note n) {
-            clearLine();
+            status.clear();
             err.println("note: " + n.text());
         } else if (e instanceof RunEvent.RunFailed f) {
-            clearLine();
+            status.clear();
             failure = f;
             err.println("error: " + f.reason());
         } else if (e instanceof RunEvent.RunFinished f) {
-            clearLine();
+            status.clear();
             cancelled = f.cancelled();
             summary();
             out.printf(Locale.ROOT, "%s after %.1f s; results in %s%n", f.cancelled() ? "cancelled" : "finished",
@@ -109,27 +119,11 @@ final class LmcPrinter implements RunListener {
     }
 
     private void drawBar(LmcEvent.LmcTraining t) {
-        if (!tty) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (now - lastDraw < 100_000_000L && t.iteration() != t.totalIterations()) {
-            return;
-        }
-        lastDraw = now;
         double frac = t.iteration() / (double) t.totalIterations();
         String what = t.seedPair() < 0 ? "dense training to W_k (k up to " + t.k() + ")"
                 : t.network() + " k=" + t.k() + " pair " + t.seedPair() + " " + t.phase();
-        err.print(String.format(Locale.ROOT, "\r%-44s [%-30s] %5.1f%%  loss %.4f", what,
-                "#".repeat((int) Math.round(frac * 30)), 100 * frac, t.loss()));
-        err.flush();
-    }
-
-    private void clearLine() {
-        if (tty) {
-            err.print("\r" + " ".repeat(100) + "\r");
-            err.flush();
-        }
+        status.show(t.iteration() == t.totalIterations(), () -> String.format(Locale.ROOT, "%-44s %s %5.1f%%  loss %.4f",
+                what, StatusLine.bar(frac), 100 * frac, t.loss()));
     }
 
     /** The table header. */

@@ -55,16 +55,9 @@ public final class SpecOptions {
      * The named flags of {@code edge-popup}: its {@code --iterations} counts score updates (its own option),
      * and it names the model and the init of the frozen weights.
      */
-    public static final List<Flag> EDGE_POPUP = List.of(
-            new Flag("--rounds", "rounds", "N"),
-            new Flag("--seed", "seed", "N"),
-            new Flag("--branches", "branches", "LIST"),
-            new Flag("--rewind", "rewindIteration", "K"),
-            new Flag("--data", "dataset", "DIR|sample|fashion-mnist"),
-            new Flag("--test-data", "testData", "DIR"),
-            new Flag("--name", "name", "NAME"),
-            new Flag("--model", "model", "NAME"),
-            new Flag("--init", "init", "KIND"));
+    public static final List<Flag> EDGE_POPUP = java.util.stream.Stream.concat(
+            STANDARD.stream().filter(f -> !f.field().equals("iterations")),
+            java.util.stream.Stream.of(new Flag("--model", "model", "NAME"), new Flag("--init", "init", "KIND"))).toList();
 
     private final CommandSpec mixin = CommandSpec.create();
     private final OptionSpec preset;
