@@ -1,86 +1,57 @@
 package org.lotterylab.app;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.app.cli.BenchCommand;
+import org.lotterylab.app.cli.Cli;
+import org.lotterylab.app.cli.CliContext;
 import org.lotterylab.app.cli.EdgePopupCommand;
 import org.lotterylab.app.cli.ImpCommand;
 import org.lotterylab.app.cli.InfoCommand;
 import org.lotterylab.app.cli.LmcCommand;
-import org.lotterylab.app.cli.UsageException;
+import org.lotterylab.app.cli.LthCommand;
+import org.lotterylab.app.cli.SelfTestCommand;
+import org.lotterylab.app.install.ThreadPolicy;
+import org.lotterylab.app.install.UserDirs;
+import org.lotterylab.app.ui.LabLauncher;
+import picocli.CommandLine;
 
 /**
- * Entry point of {@code lth}: dispatches to the commands. Not a JavaFX {@code Application}, so it can be
- * the main class of a class-path launch and of jpackage.
+ * Entry point of {@code lth}: one picocli command line with one command class per command. Not a JavaFX
+ * {@code Application}, so it can be the main class of a class-path launch and of jpackage.
  */
 public final class Main {
 
     private Main() {
     }
 
-    /** Usage text. */
-    public static String usage() {
-        return """
-                Lottery Ticket Lab
-                Usage: lth <command> [options]     (lth <command> --help for details)
-
-                Commands:
-                  lab          open the lab window (default quick preset on the bundled digits)
-                  imp          run iterative magnitude pruning headless (tickets and controls)
-                  lmc          linear mode connectivity and instability analysis
-                  edge-popup   strong lottery tickets: train scores of frozen random weights
-                  info         backend, threads, data sets found, presets
-                  bench        masked vs unmasked training throughput (LeNet-300-100)
-
-                  --self-test  open the window, run a tiny experiment, write a report, exit 0 or non-zero
-                """;
-    }
-
-    /** Runs {@code lth} with {@code args} and exits with its code (the window keeps the JVM alive). */
+    /** Runs {@code lth} with {@code args} and exits with its code (the window keeps the JVM alive until closed). */
     public static void main(String[] args) {
-        org.lotterylab.app.install.ThreadPolicy.relaunchIfNeeded(args); // installed app: OpenMP threads must not spin
-        args = org.lotterylab.app.install.UserDirs.prepareForLaunch(args); // before anything loads ND4J or JavaFX
-        if (args.length > 0 && args[0].equals("--self-test")) {
-            System.exit(org.lotterylab.app.install.SelfTest.run(Arrays.copyOfRange(args, 1, args.length)));
-        }
-        if (args.length > 0 && args[0].equals("lab")) {
-            org.lotterylab.app.ui.LabLauncher.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        System.exit(run(args, System.out, System.err));
+        ThreadPolicy.relaunchIfNeeded(args); // installed app: OpenMP threads must not spin
+        UserDirs.prepareForLaunch(); // before anything loads ND4J or JavaFX
+        System.exit(run(args, CliContext.system()));
     }
 
-    /** Runs a headless command; returns the exit code (0 ok, 1 failure, 2 usage error, 130 cancelled). */
+    /** Runs a command; returns the exit code (0 ok, 1 failure, 2 usage error, 3 unwritable folder, 130 cancelled). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help") || args[0].equals("-h")) {
-            out.print(usage());
-            return args.length == 0 ? 2 : 0;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "imp" -> ImpCommand.run(rest, out, err);
-                case "info" -> InfoCommand.run(rest, out, err);
-                case "bench" -> BenchCommand.run(rest, out, err);
-                case "lmc" -> LmcCommand.run(rest, out, err);
-                case "edge-popup" -> EdgePopupCommand.run(rest, out, err);
-                default -> {
-                    err.println("error: unknown command '" + args[0] + "'");
-                    err.print(usage());
-                    yield 2;
-                }
-            };
-        } catch (UsageException | SpecException e) {
-            err.println("error: " + e.getMessage());
-            err.println("(see: lth " + args[0] + " --help)");
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
-        } catch (RuntimeException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
+        return run(args, new CliContext(out, err, UserDirs.system()));
+    }
+
+    /** Runs a command against {@code ctx}; returns the exit code. */
+    public static int run(String[] args, CliContext ctx) {
+        return Cli.execute(commandLine(ctx), args, ctx);
+    }
+
+    /** The command line of {@code lth}: every command, in the order its help lists them. */
+    public static CommandLine commandLine(CliContext ctx) {
+        CommandLine cl = new CommandLine(new LthCommand());
+        cl.addSubcommand(new LabLauncher(ctx, null));
+        cl.addSubcommand(new ImpCommand(ctx));
+        cl.addSubcommand(new LmcCommand(ctx));
+        cl.addSubcommand(new EdgePopupCommand(ctx));
+        cl.addSubcommand(new InfoCommand(ctx));
+        cl.addSubcommand(new BenchCommand(ctx));
+        cl.addSubcommand(new SelfTestCommand(ctx));
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        return Cli.configure(cl, ctx);
     }
 }

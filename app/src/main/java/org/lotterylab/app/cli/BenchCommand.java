@@ -1,50 +1,52 @@
 package org.lotterylab.app.cli;
 
-import java.io.PrintStream;
-import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.lotterylab.engine.bench.TrainingBenchmark;
 import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.data.ImageDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lth bench}: masked vs unmasked LeNet-300-100 training throughput. The last two lines are
- * {@code masked_examples_per_s N} and {@code unmasked_examples_per_s N}.
+ * {@code masked_examples_per_s N} and {@code unmasked_examples_per_s N} ({@link BenchPrinter}).
  */
-public final class BenchCommand {
+@Command(name = "bench", header = "masked vs unmasked training throughput (LeNet-300-100)",
+        description = {
+    "Measures masked and unmasked LeNet-300-100 training throughput (Adam, examples/s) on the training images,",
+    "alternating blocks of --iterations steps and printing the medians last."})
+public final class BenchCommand implements Callable<Integer> {
 
-    private BenchCommand() {
+    private final CliContext ctx;
+
+    @Mixin
+    HelpOption help;
+    @Mixin
+    ThreadsOption threads;
+    @Option(names = "--batch", paramLabel = "N", description = "mini-batch size (default 60)")
+    int batch = 60;
+    @Option(names = "--iterations", paramLabel = "N", description = "steps per block (default 1000)")
+    int iterations = 1000;
+    @Option(names = "--blocks", paramLabel = "N", description = "blocks per variant (default 3)")
+    int blocks = 3;
+    @Option(names = "--data", paramLabel = "DIR|sample", description = "training images (default sample)")
+    String data = "sample";
+
+    /** The command writing to {@code ctx}. */
+    public BenchCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    /** Usage text. */
-    public static String usage() {
-        return """
-                Usage: lth bench [--threads N] [--batch N] [--iterations N] [--blocks N] [--data DIR|sample]
-                Measures masked and unmasked LeNet-300-100 training throughput (Adam, examples/s) on the
-                training images, alternating blocks of --iterations steps (default 1000, 3 blocks, batch 60,
-                2 threads) and printing the medians last.
-                """;
-    }
-
-    /** Runs the command; returns the exit code. */
-    public static int run(String[] argv, PrintStream out, PrintStream err) {
-        Args a = Args.parse(argv, Set.of("threads", "batch", "iterations", "blocks", "data"), Set.of("help"));
-        if (a.has("help")) {
-            out.print(usage());
-            return 0;
-        }
-        int threads = a.getInt("threads", 2, 1, 256);
-        int batch = a.getInt("batch", 60, 1, 100000);
-        int iterations = a.getInt("iterations", 1000, 10, 10_000_000);
-        int blocks = a.getInt("blocks", 3, 1, 100);
-        ImageDataset train = DatasetLocator.locate(a.get("data", "sample")).train();
-        TrainingBenchmark.Result r = TrainingBenchmark.run(train, threads, batch, iterations, blocks, out::println);
-        out.println("backend: " + r.backend());
-        out.printf(Locale.ROOT, "model lenet-300-100 batch %d threads %d iterations/block %d blocks %d%n", batch, threads,
-                iterations, blocks);
-        out.printf(Locale.ROOT, "masking_cost_percent %.2f%n", 100 * r.maskingCost());
-        out.printf(Locale.ROOT, "masked_examples_per_s %.0f%n", r.masked());
-        out.printf(Locale.ROOT, "unmasked_examples_per_s %.0f%n", r.unmasked());
+    @Override
+    public Integer call() {
+        int n = threads.resolve(2);
+        UsageException.checkBetween("--batch", batch, 1, 100_000);
+        UsageException.checkBetween("--iterations", iterations, 10, 10_000_000);
+        UsageException.checkBetween("--blocks", blocks, 1, 100);
+        ImageDataset train = DatasetLocator.locate(data).train();
+        TrainingBenchmark.Result r = TrainingBenchmark.run(train, n, batch, iterations, blocks, ctx.out()::println);
+        BenchPrinter.print(ctx.out(), r, batch, n, iterations, blocks);
         return 0;
     }
 }

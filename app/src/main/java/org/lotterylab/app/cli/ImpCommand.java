@@ -1,65 +1,55 @@
 package org.lotterylab.app.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.imp.ImpRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code lth imp}: runs an IMP experiment headless with a progress bar and a table per round. */
-public final class ImpCommand {
+@Command(name = "imp", header = "run iterative magnitude pruning headless (tickets and controls)",
+        description = {
+    "Runs iterative magnitude pruning with the chosen branches and stores every finished round.",
+    "Running the same spec into the same --out again resumes after the last finished round."})
+public final class ImpCommand implements Callable<Integer>, SpecCommand {
 
-    private static final Set<String> VALUES = new HashSet<>(SpecOptions.VALUE_OPTIONS);
-    private static final Set<String> FLAGS = Set.of("help", "dry-run");
+    private final CliContext ctx;
+    private final SpecOptions spec = SpecOptions.standard();
 
-    static {
-        VALUES.add("out");
-        VALUES.add("threads");
+    @Mixin
+    HelpOption help;
+    @Mixin
+    OutOption out;
+    @Mixin
+    ThreadsOption threads;
+    @Option(names = "--dry-run", description = "print the resolved spec and run directory, do not train")
+    boolean dryRun;
+
+    /** The command writing to {@code ctx}. */
+    public ImpCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    private ImpCommand() {
+    @Override
+    public SpecOptions specOptions() {
+        return spec;
     }
 
-    /** Usage text. */
-    public static String usage() {
-        return "Usage: lth imp [options]\n"
-                + "Runs iterative magnitude pruning with the chosen branches and stores every finished round.\n"
-                + "Running the same spec into the same --out again resumes after the last finished round.\n\n"
-                + "  --out DIR            where runs are stored (default runs)\n"
-                + "  --threads N          compute threads (default 2)\n"
-                + "  --dry-run            print the resolved spec and run directory, do not train\n\n"
-                + SpecOptions.help();
-    }
-
-    /** Runs the command; returns the exit code. */
-    public static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
-        Args a = Args.forCommand(argv, VALUES, FLAGS, out, ImpCommand::usage);
-        if (a == null) {
+    @Override
+    public Integer call() throws InterruptedException {
+        ExperimentSpec s = spec.toSpec();
+        int n = threads.resolve(2);
+        Path outDir = out.resolve(ctx.dirs());
+        if (dryRun) {
+            ctx.out().println("spec: " + s.toMap());
+            ctx.out().println("run directory: " + outDir.resolve(s.runDirName()));
             return 0;
         }
-        ExperimentSpec spec = SpecOptions.toSpec(a, "quick");
-        Path outDir = Path.of(a.get("out", "runs"));
-        int threads = a.getInt("threads", 2, 1, 256);
-        if (a.has("dry-run")) {
-            out.println("spec: " + spec.toMap());
-            out.println("run directory: " + outDir.resolve(spec.runDirName()));
-            return 0;
-        }
-        ProgressPrinter printer = new ProgressPrinter(out, err, spec.rounds(), spec.branches().size());
-        ImpRunner runner = new ImpRunner(threads);
-        RunControl control = runner.start(spec, outDir, printer);
-        return RunWaiter.await(control, err, "finished rounds", new RunWaiter.Outcome() {
-            @Override
-            public boolean failed() {
-                return printer.failure() != null;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return printer.cancelled();
-            }
-        });
+        ProgressPrinter printer = new ProgressPrinter(ctx.out(), ctx.err(), s.rounds(), s.branches().size());
+        RunControl control = new ImpRunner(n).start(s, outDir, printer);
+        return RunWaiter.await(control, ctx.err(), "finished rounds", printer);
     }
 }

@@ -5,29 +5,38 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.lotterylab.api.spec.Preset;
 import org.lotterylab.api.spec.Presets;
 import org.lotterylab.engine.Backend;
 import org.lotterylab.engine.data.DatasetLocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code lth info}: backend, threads, data sets found, presets and the runtime class-path size. */
-public final class InfoCommand {
+@Command(name = "info", header = "backend, threads, data sets found, presets",
+        description = "Prints the compute backend, data sets found and presets.")
+public final class InfoCommand implements Callable<Integer> {
 
-    private InfoCommand() {
+    private final CliContext ctx;
+
+    @Mixin
+    HelpOption help;
+    @Mixin
+    ThreadsOption threads;
+
+    /** The command writing to {@code ctx}. */
+    public InfoCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    /** Runs the command; returns the exit code. */
-    public static int run(String[] argv, PrintStream out, PrintStream err) {
-        Args a = Args.parse(argv, Set.of("threads"), Set.of("help"));
-        if (a.has("help")) {
-            out.println("Usage: lth info [--threads N]\nPrints the compute backend, data sets found and presets.");
-            return 0;
-        }
-        int threads = a.getInt("threads", 2, 1, 256);
+    @Override
+    public Integer call() {
+        int n = threads.resolve(2);
+        PrintStream out = ctx.out();
         out.println("Lottery Ticket Lab " + version());
         out.println("java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-        out.println("backend: " + Backend.init(threads).describe());
+        out.println("backend: " + Backend.init(n).describe());
         out.println("data sets:");
         for (DatasetLocator.Entry e : DatasetLocator.available()) {
             out.printf(Locale.ROOT, "  %-14s %-9s %s%n", e.id(), e.found() ? "found" : "not found",

@@ -5,130 +5,127 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.lotterylab.api.run.LmcEvent;
+import java.util.concurrent.Callable;
 import org.lotterylab.api.run.LmcPlan;
 import org.lotterylab.api.run.RunControl;
-import org.lotterylab.api.run.RunEvent;
-import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.engine.lmc.LmcRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code lth lmc}: linear mode connectivity and instability analysis (Frankle et al. 2020) headless. Prints
- * one table row per finished curve, each curve as a small text plot, and a summary over seed pairs.
+ * {@code lth lmc}: linear mode connectivity and instability analysis (Frankle et al. 2020) headless; the
+ * output is {@link LmcPrinter}'s.
  */
-public final class LmcCommand {
+@Command(name = "lmc", header = "linear mode connectivity and instability analysis",
+        description = {
+    "Linear mode connectivity and instability (Frankle et al. 2020). From the same weights W_k (the dense network "
+        + "after k training iterations, or a stored ticket: its mask and its weights rewound to k), two copies train "
+        + "with different data orders; the classification error is then evaluated, without retraining, at evenly "
+        + "spaced points alpha*W1 + (1-alpha)*W2 (alpha = 0 and 1 included).",
+    "  instability = max error on the path - mean error of its two endpoints; stable = below 2%%",
+    "Results: <run dir>/lmc.csv and instability.csv (docs/run-format.md). Running again skips the curves already "
+        + "stored. Errors are measured on the test set and on the first (test set size) training images.", ""})
+public final class LmcCommand implements Callable<Integer>, SpecCommand {
 
-    private static final Set<String> VALUES = new HashSet<>(SpecOptions.VALUE_OPTIONS);
-    private static final Set<String> FLAGS = Set.of("help", "dry-run", "no-curves");
+    private final CliContext ctx;
+    private final SpecOptions spec = SpecOptions.standard();
 
-    static {
-        VALUES.addAll(List.of("out", "threads", "k", "alphas", "seeds", "threshold", "train-iterations", "run", "round"));
+    @Mixin
+    HelpOption help;
+    @Option(names = "--k", paramLabel = "LIST", description = "rewinding iterations, comma-separated, e.g. 0,100,500 "
+            + "(default 0; with --run, the run's rewindIteration). Each k must be below the training length.")
+    String k;
+    @Option(names = "--alphas", paramLabel = "N",
+            description = "points on each path, endpoints included, >= 2 (default: spec lmcAlphas, 30)")
+    String alphas;
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "seed pairs per k (two trained copies each); several give error bars (default 1)")
+    String seeds;
+    @Option(names = "--threshold", paramLabel = "X",
+            description = "stable when instability < X; a fraction (0.02) or a percentage (2%%)")
+    String threshold;
+    @Option(names = "--train-iterations", paramLabel = "N",
+            description = "iterations each copy trains from W_k (default: iterations - k)")
+    Integer trainIterations;
+    @Option(names = "--run", paramLabel = "DIR", description = "analyse a ticket of a stored IMP run (with --round), "
+            + "with that run's spec; results go into DIR")
+    Path run;
+    @Option(names = "--round", paramLabel = "N", description = "which ticket round of the --run to analyse")
+    Integer round;
+    @Mixin
+    OutOption out;
+    @Mixin
+    ThreadsOption threads;
+    @Option(names = "--no-curves", description = "print only the tables, not the text plots of the curves")
+    boolean noCurves;
+    @Option(names = "--dry-run", description = "print the resolved spec, plan and run directory; do not train")
+    boolean dryRun;
+
+    /** The command writing to {@code ctx}. */
+    public LmcCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    private LmcCommand() {
+    @Override
+    public SpecOptions specOptions() {
+        return spec;
     }
 
-    /** Usage text. */
-    public static String usage() {
-        return "Usage: lth lmc [options]\n"
-                + "Linear mode connectivity and instability (Frankle et al. 2020). From the same weights W_k (the dense\n"
-                + "network after k training iterations, or a stored ticket: its mask and its weights rewound to k), two\n"
-                + "copies train with different data orders; the classification error is then evaluated, without\n"
-                + "retraining, at evenly spaced points alpha*W1 + (1-alpha)*W2 (alpha = 0 and 1 included).\n"
-                + "  instability = max error on the path - mean error of its two endpoints; stable = below 2%\n"
-                + "Results: <run dir>/lmc.csv and instability.csv (docs/run-format.md). Running again skips the\n"
-                + "curves already stored.\n\n"
-                + "  --k LIST             rewinding iterations, comma-separated, e.g. 0,100,500 (default 0; with --run,\n"
-                + "                       the run's rewindIteration). Each k must be below the training length.\n"
-                + "  --alphas N           points on each path, endpoints included, >= 2 (default: spec lmcAlphas, 30)\n"
-                + "  --seeds N            seed pairs per k (two trained copies each); several give error bars (default 1)\n"
-                + "  --threshold X        stable when instability < X; a fraction (0.02) or a percentage (2%)\n"
-                + "  --train-iterations N iterations each copy trains from W_k (default: iterations - k)\n"
-                + "  --run DIR --round N  analyse the ticket of round N of a stored IMP run, with that run's spec;\n"
-                + "                       results go into DIR\n"
-                + "  --out DIR            where runs are stored (default runs)\n"
-                + "  --threads N          compute threads (default 2)\n"
-                + "  --no-curves          print only the tables, not the text plots of the curves\n"
-                + "  --dry-run            print the resolved spec, plan and run directory; do not train\n\n"
-                + "Errors are measured on the test set and on the first (test set size) training images.\n\n"
-                + SpecOptions.help();
-    }
-
-    /** Runs the command; returns the exit code (0 ok, 1 failure, 2 usage error, 130 cancelled). */
-    public static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
-        Args a = Args.forCommand(argv, VALUES, FLAGS, out, LmcCommand::usage);
-        if (a == null) {
-            return 0;
-        }
-        Path source = a.has("run") ? Path.of(a.get("run", null)) : null;
-        ExperimentSpec spec;
-        int round = -1;
-        if (source != null) {
-            for (String o : SpecOptions.VALUE_OPTIONS) {
-                if (a.has(o)) {
-                    throw new UsageException("--" + o + " cannot be combined with --run: a stored ticket is analysed "
-                            + "with its run's own spec (data, model, training length)");
-                }
-            }
-            if (a.has("out")) {
+    @Override
+    public Integer call() throws InterruptedException {
+        ExperimentSpec s;
+        int r = -1;
+        if (run != null) {
+            spec.firstGiven().ifPresent(o -> {
+                throw new UsageException(o + " cannot be combined with --run: a stored ticket is analysed "
+                        + "with its run's own spec (data, model, training length)");
+            });
+            if (out.given().isPresent()) {
                 throw new UsageException("--out cannot be combined with --run: the results go into the run directory");
             }
-            if (!a.has("round")) {
+            if (round == null) {
                 throw new UsageException("--run needs --round N: which ticket round of the run to analyse");
             }
-            round = a.getInt("round", 0, 0, 1000);
-            spec = storedSpec(source);
+            r = UsageException.checkBetween("--round", round, 0, 1000);
+            s = storedSpec(run);
         } else {
-            if (a.has("round")) {
+            if (round != null) {
                 throw new UsageException("--round needs --run DIR (a stored IMP run)");
             }
-            spec = SpecOptions.toSpec(a, "quick");
+            s = spec.toSpec();
         }
-        List<Integer> ks = a.has("k") ? parseKs(a.get("k", "")) : List.of(source != null ? spec.rewindIteration() : 0);
-        int alphas = parseAlphas(a, spec.lmcAlphas());
-        int seeds = parseSeeds(a);
-        double threshold = parseThreshold(a.get("threshold", null));
-        int trainIterations = a.getInt("train-iterations", 0, 1, 100_000_000);
-        int threads = a.getInt("threads", 2, 1, 256);
+        List<Integer> ks = k != null ? parseKs(k) : List.of(run != null ? s.rewindIteration() : 0);
+        int nAlphas = parseAlphas(alphas, s.lmcAlphas());
+        int nSeeds = parseSeeds(seeds);
+        double limit = parseThreshold(threshold);
+        int train = trainIterations == null ? 0
+                : UsageException.checkBetween("--train-iterations", trainIterations, 1, 100_000_000);
+        int n = threads.resolve(2);
         LmcPlan plan;
         try {
-            plan = new LmcPlan(source == null ? spec : null, ks, alphas, seeds, trainIterations, threshold, source, round);
-            plan.checkAgainst(spec);
+            plan = new LmcPlan(run == null ? s : null, ks, nAlphas, nSeeds, train, limit, run, r);
+            plan.checkAgainst(s);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path outDir = Path.of(a.get("out", "runs"));
-        Path runDir = source != null ? source : outDir.resolve(spec.runDirName());
-        if (a.has("dry-run")) {
-            out.println("spec: " + spec.toMap());
-            out.println("network: " + (source == null ? "dense" : "ticket of round " + round + " of " + source));
-            out.println("k: " + plan.ks() + ", alphas: " + alphas + ", seed pairs: " + seeds + ", threshold: " + threshold
-                    + ", copies train: " + (trainIterations > 0 ? trainIterations : "iterations - k") + " iterations");
-            out.println("run directory: " + runDir);
+        Path outDir = run != null ? run.toAbsolutePath().getParent() : out.resolve(ctx.dirs());
+        Path runDir = run != null ? run : outDir.resolve(s.runDirName());
+        PrintStream o = ctx.out();
+        if (dryRun) {
+            o.println("spec: " + s.toMap());
+            o.println("network: " + (run == null ? "dense" : "ticket of round " + r + " of " + run));
+            o.println("k: " + plan.ks() + ", alphas: " + nAlphas + ", seed pairs: " + nSeeds + ", threshold: " + limit
+                    + ", copies train: " + (train > 0 ? train : "iterations - k") + " iterations");
+            o.println("run directory: " + runDir);
             return 0;
         }
-        Printer printer = new Printer(out, err, !a.has("no-curves"));
-        RunControl control = new LmcRunner(threads).start(plan, outDir, printer);
-        return RunWaiter.await(control, err, "finished curves", new RunWaiter.Outcome() {
-            @Override
-            public boolean failed() {
-                return printer.failure != null;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return printer.cancelled;
-            }
-        });
+        LmcPrinter printer = new LmcPrinter(o, ctx.err(), !noCurves);
+        RunControl control = new LmcRunner(n).start(plan, outDir, printer);
+        return RunWaiter.await(control, ctx.err(), "finished curves", printer);
     }
 
     private static ExperimentSpec storedSpec(Path dir) {
@@ -162,8 +159,7 @@ public final class LmcCommand {
         return ks;
     }
 
-    private static int parseAlphas(Args a, int def) {
-        String v = a.get("alphas", null);
+    private static int parseAlphas(String v, int def) {
         if (v == null) {
             return def;
         }
@@ -182,8 +178,7 @@ public final class LmcCommand {
         }
     }
 
-    private static int parseSeeds(Args a) {
-        String v = a.get("seeds", null);
+    private static int parseSeeds(String v) {
         if (v == null) {
             return 1;
         }
@@ -215,181 +210,6 @@ public final class LmcCommand {
             return d;
         } catch (NumberFormatException e) {
             throw new UsageException("--threshold expects a fraction like 0.02 or a percentage like 2% (got '" + v + "')");
-        }
-    }
-
-    /** The table header. */
-    static String header() {
-        return String.format(Locale.ROOT, "%-16s %6s %4s %10s %12s %8s %10s %11s %6s %7s", "network", "k", "pair",
-                "remaining%", "instability%", "max_err%", "endpoints%", "train_inst%", "stable", "eval_s");
-    }
-
-    /** One table row. */
-    static String row(LmcEvent.LmcCurveDone d) {
-        return String.format(Locale.ROOT, "%-16s %6d %4d %10.2f %12.2f %8.2f %10.2f %11.2f %6s %7s", d.network(), d.k(),
-                d.seedPair(), 100 * d.weightsRemaining(), 100 * d.instability(), 100 * d.maxError(),
-                100 * d.endpointMeanError(), 100 * d.trainInstability(), d.stable() ? "yes" : "NO",
-                Double.isNaN(d.evalSeconds()) ? "stored" : String.format(Locale.ROOT, "%.2f", d.evalSeconds()));
-    }
-
-    /**
-     * A text plot of one error curve on its own scale: one column per point (alpha 0 on the left), one
-     * {@code *} per point, the endpoints' mean error marked with {@code -} where no point is.
-     */
-    static String plot(String title, double[] errors, int height) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : errors) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        if (hi - lo < 1e-9) {
-            hi = lo + 1e-3;
-        }
-        int n = errors.length;
-        char[][] grid = new char[height][n];
-        for (char[] r : grid) {
-            java.util.Arrays.fill(r, ' ');
-        }
-        int mean = level((errors[0] + errors[n - 1]) / 2, lo, hi, height);
-        java.util.Arrays.fill(grid[mean], '-');
-        for (int i = 0; i < n; i++) {
-            grid[level(errors[i], lo, hi, height)][i] = '*';
-        }
-        StringBuilder sb = new StringBuilder("  ").append(title).append("  (- mean of the endpoints)\n");
-        for (int r = height - 1; r >= 0; r--) {
-            String label = r == height - 1 ? String.format(Locale.ROOT, "%6.2f%%", 100 * hi)
-                    : r == 0 ? String.format(Locale.ROOT, "%6.2f%%", 100 * lo) : "";
-            sb.append(String.format(Locale.ROOT, "  %7s |", label)).append(new String(grid[r]).stripTrailing())
-                    .append('\n');
-        }
-        sb.append("          +").append("-".repeat(n)).append('\n');
-        String axis = "alpha 0" + " ".repeat(Math.max(1, n - 14)) + "alpha 1";
-        sb.append("           ").append(axis).append('\n');
-        return sb.toString();
-    }
-
-    private static int level(double v, double lo, double hi, int height) {
-        int r = (int) Math.round((v - lo) / (hi - lo) * (height - 1));
-        return Math.max(0, Math.min(height - 1, r));
-    }
-
-    /** Prints the analysis for a terminal. */
-    static final class Printer implements RunListener {
-        private final PrintStream out;
-        private final PrintStream err;
-        private final boolean curves;
-        private final boolean tty = System.console() != null;
-        private final Map<String, double[][]> points = new LinkedHashMap<>();
-        private final List<LmcEvent.LmcCurveDone> done = new ArrayList<>();
-        private long lastDraw;
-        volatile RunEvent.RunFailed failure;
-        volatile boolean cancelled;
-
-        Printer(PrintStream out, PrintStream err, boolean curves) {
-            this.out = out;
-            this.err = err;
-            this.curves = curves;
-        }
-
-        @Override
-        public void onEvent(RunEvent e) {
-            if (e instanceof LmcEvent.LmcStarted s) {
-                out.println("run directory: " + s.runDir());
-                out.println("backend: " + s.backend().describe());
-                out.printf(Locale.ROOT, "network %s; k %s; %d seed pair(s); %d points per path; error on %d test and "
-                                + "%d training images; stable when instability < %.2f%%%n", s.network(), s.ks(),
-                        s.seedPairs(), s.alphas(), s.testCount(), s.trainCount(), 100 * s.threshold());
-                out.println("instability = max error on the path - mean error of its two endpoints (test set; "
-                        + "train_inst%: the same on the training images)");
-                out.println(header());
-                out.flush();
-            } else if (e instanceof LmcEvent.LmcTraining t) {
-                drawBar(t);
-            } else if (e instanceof LmcEvent.LmcPoint p) {
-                double[][] c = points.computeIfAbsent(key(p.network(), p.k(), p.seedPair()),
-                        x -> new double[][] {new double[p.count()], new double[p.count()]});
-                if (p.index() < c[0].length) {
-                    c[0][p.index()] = p.testError();
-                    c[1][p.index()] = p.trainError();
-                }
-            } else if (e instanceof LmcEvent.LmcCurveDone d) {
-                clearLine();
-                done.add(d);
-                out.println(row(d));
-                double[][] c = points.get(key(d.network(), d.k(), d.seedPair()));
-                if (curves && c != null) {
-                    out.print(plot(String.format(Locale.ROOT, "%s k=%d pair %d: test error along alpha*W1 + "
-                            + "(1-alpha)*W2", d.network(), d.k(), d.seedPair()), c[0], 8));
-                }
-                out.flush();
-            } else if (e instanceof RunEvent.Note n) {
-                clearLine();
-                err.println("note: " + n.text());
-            } else if (e instanceof RunEvent.RunFailed f) {
-                clearLine();
-                failure = f;
-                err.println("error: " + f.reason());
-            } else if (e instanceof RunEvent.RunFinished f) {
-                clearLine();
-                cancelled = f.cancelled();
-                summary();
-                out.printf(Locale.ROOT, "%s after %.1f s; results in %s%n", f.cancelled() ? "cancelled" : "finished",
-                        f.seconds(), f.runDir());
-            }
-        }
-
-        private void summary() {
-            if (done.isEmpty()) {
-                return;
-            }
-            Map<String, List<LmcEvent.LmcCurveDone>> groups = new TreeMap<>();
-            for (LmcEvent.LmcCurveDone d : done) {
-                groups.computeIfAbsent(String.format(Locale.ROOT, "%s %08d", d.network(), d.k()), x -> new ArrayList<>())
-                        .add(d);
-            }
-            out.println();
-            out.println("summary over seed pairs (test instability, mean +- sd):");
-            out.println(String.format(Locale.ROOT, "%-16s %6s %5s %18s %14s %8s", "network", "k", "pairs",
-                    "instability%", "max%", "stable"));
-            for (List<LmcEvent.LmcCurveDone> g : groups.values()) {
-                double[] v = g.stream().mapToDouble(LmcEvent.LmcCurveDone::instability).toArray();
-                double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-                double sd = v.length < 2 ? 0 : Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean))
-                        .sum() / (v.length - 1));
-                double max = java.util.Arrays.stream(v).max().orElse(Double.NaN);
-                long stable = g.stream().filter(LmcEvent.LmcCurveDone::stable).count();
-                out.println(String.format(Locale.ROOT, "%-16s %6d %5d %11.2f +- %4.2f %14.2f %5d/%d", g.get(0).network(),
-                        g.get(0).k(), g.size(), 100 * mean, 100 * sd, 100 * max, stable, g.size()));
-            }
-        }
-
-        private static String key(String network, int k, int pair) {
-            return network + "/" + k + "/" + pair;
-        }
-
-        private void drawBar(LmcEvent.LmcTraining t) {
-            if (!tty) {
-                return;
-            }
-            long now = System.nanoTime();
-            if (now - lastDraw < 100_000_000L && t.iteration() != t.totalIterations()) {
-                return;
-            }
-            lastDraw = now;
-            double frac = t.iteration() / (double) t.totalIterations();
-            String what = t.seedPair() < 0 ? "dense training to W_k (k up to " + t.k() + ")"
-                    : t.network() + " k=" + t.k() + " pair " + t.seedPair() + " " + t.phase();
-            err.print(String.format(Locale.ROOT, "\r%-44s [%-30s] %5.1f%%  loss %.4f", what,
-                    "#".repeat((int) Math.round(frac * 30)), 100 * frac, t.loss()));
-            err.flush();
-        }
-
-        private void clearLine() {
-            if (tty) {
-                err.print("\r" + " ".repeat(100) + "\r");
-                err.flush();
-            }
         }
     }
 }

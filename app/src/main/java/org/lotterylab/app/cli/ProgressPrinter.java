@@ -7,18 +7,16 @@ import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
 
 /**
- * Prints a run's progress for a terminal: a one-line progress bar on stderr (redrawn in place when stderr
- * is a terminal, every 10% otherwise) and one table row per finished round on stdout.
+ * Prints a run's progress for a terminal: a one-line progress bar on stderr when it is a terminal
+ * ({@link StatusLine}) and one table row per finished round on stdout.
  */
-public final class ProgressPrinter implements RunListener {
+public final class ProgressPrinter implements RunListener, RunWaiter.Outcome {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean tty;
+    private final StatusLine status;
     private final int totalRounds;
     private final int branches;
-    private long lastDraw;
-    private int lastDecile = -1;
     private volatile RunEvent.RunFailed failure;
     private volatile boolean cancelled;
 
@@ -26,7 +24,7 @@ public final class ProgressPrinter implements RunListener {
     public ProgressPrinter(PrintStream out, PrintStream err, int totalRounds, int branches) {
         this.out = out;
         this.err = err;
-        this.tty = System.console() != null;
+        this.status = new StatusLine(err);
         this.totalRounds = totalRounds;
         this.branches = branches;
     }
@@ -36,7 +34,13 @@ public final class ProgressPrinter implements RunListener {
         return failure;
     }
 
+    @Override
+    public boolean failed() {
+        return failure != null;
+    }
+
     /** Whether the run ended cancelled. */
+    @Override
     public boolean cancelled() {
         return cancelled;
     }
@@ -65,20 +69,20 @@ public final class ProgressPrinter implements RunListener {
             }
             out.flush();
         } else if (e instanceof RunEvent.Note n) {
-            clearLine();
+            status.clear();
             err.println("note: " + n.text());
         } else if (e instanceof RunEvent.IterationProgress p) {
             drawBar(p);
         } else if (e instanceof RunEvent.RoundFinished f) {
-            clearLine();
+            status.clear();
             out.println(row(f.result()));
             out.flush();
         } else if (e instanceof RunEvent.RunFailed f) {
-            clearLine();
+            status.clear();
             failure = f;
             err.println("error: " + f.reason());
         } else if (e instanceof RunEvent.RunFinished f) {
-            clearLine();
+            status.clear();
             cancelled = f.cancelled();
             out.printf(Locale.ROOT, "%s after %.1f s; results in %s%n", f.cancelled() ? "cancelled" : "finished",
                     f.seconds(), f.runDir());
@@ -87,29 +91,9 @@ public final class ProgressPrinter implements RunListener {
 
     private void drawBar(RunEvent.IterationProgress p) {
         double frac = p.iteration() / (double) p.totalIterations();
-        String text = String.format(Locale.ROOT, "%-16s round %d/%d  [%-30s] %5.1f%%  loss %.4f  %.0f ex/s",
-                p.branch().id(), p.round(), totalRounds, "#".repeat((int) Math.round(frac * 30)), frac * 100, p.loss(),
-                p.examplesPerSecond());
-        if (tty) {
-            long now = System.nanoTime();
-            if (now - lastDraw > 100_000_000L || p.iteration() == p.totalIterations()) {
-                err.print("\r" + text);
-                err.flush();
-                lastDraw = now;
-            }
-        } else {
-            int decile = (int) (frac * 10);
-            if (decile != lastDecile && decile % 5 == 0) {
-                lastDecile = decile;
-            }
-        }
-    }
-
-    private void clearLine() {
-        if (tty) {
-            err.print("\r" + " ".repeat(100) + "\r");
-            err.flush();
-        }
+        status.show(p.iteration() == p.totalIterations(), () -> String.format(Locale.ROOT,
+                "%-16s round %d/%d  %s %5.1f%%  loss %.4f  %.0f ex/s", p.branch().id(), p.round(), totalRounds,
+                StatusLine.bar(frac), frac * 100, p.loss(), p.examplesPerSecond()));
     }
 
     /** Branch count, used by callers for estimates. */

@@ -2,37 +2,152 @@ package org.lotterylab.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.spec.Preset;
 import org.lotterylab.api.spec.Presets;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.spec.SpecField;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Turns the shared experiment options of the commands into a validated {@link ExperimentSpec}. */
+/**
+ * The experiment options every spec-taking command shares ({@code imp}, {@code lmc}, {@code edge-popup},
+ * {@code lab}), as one picocli mixin generated from the spec's field descriptors ({@link ExperimentSpec#fields()}):
+ * {@code --preset NAME}, {@code --set key=value} for every field, and a few named flags, each bound to one
+ * field ({@link Flag}). Descriptions, the field table of {@code --help} and validation all come from the
+ * descriptors, so a new spec field shows up here without a change. The values are kept as strings and checked
+ * once, by the spec itself, in {@link #overrides()}.
+ */
 public final class SpecOptions {
 
-    /** Options that take a value and shape the spec. */
-    public static final Set<String> VALUE_OPTIONS = Set.of("preset", "rounds", "iterations", "seed", "branches",
-            "rewind", "data", "test-data", "set", "name");
+    /** Help section key of the field table. */
+    static final String FIELDS_SECTION = "specFields";
 
-    private SpecOptions() {
+    /**
+     * A named flag that sets one spec field.
+     *
+     * @param option the option name, e.g. {@code --rewind}
+     * @param field  the spec field it sets, e.g. {@code rewindIteration}
+     * @param label  the parameter label in the help
+     */
+    public record Flag(String option, String field, String label) {
     }
 
-    /** Builds the spec: preset first, then the dedicated options, then every {@code --set key=value}. */
-    public static ExperimentSpec toSpec(Args a, String defaultPreset) {
-        ExperimentSpec base = Presets.get(a.get("preset", defaultPreset)).spec();
+    /** The named flags of {@code imp}, {@code lmc} and {@code lab}. */
+    public static final List<Flag> STANDARD = List.of(
+            new Flag("--rounds", "rounds", "N"),
+            new Flag("--iterations", "iterations", "N"),
+            new Flag("--seed", "seed", "N"),
+            new Flag("--branches", "branches", "LIST"),
+            new Flag("--rewind", "rewindIteration", "K"),
+            new Flag("--data", "dataset", "DIR|sample|fashion-mnist"),
+            new Flag("--test-data", "testData", "DIR"),
+            new Flag("--name", "name", "NAME"));
+
+    /**
+     * The named flags of {@code edge-popup}: its {@code --iterations} counts score updates (its own option),
+     * and it names the model and the init of the frozen weights.
+     */
+    public static final List<Flag> EDGE_POPUP = java.util.stream.Stream.concat(
+            STANDARD.stream().filter(f -> !f.field().equals("iterations")),
+            java.util.stream.Stream.of(new Flag("--model", "model", "NAME"), new Flag("--init", "init", "KIND"))).toList();
+
+    private final CommandSpec mixin = CommandSpec.create();
+    private final OptionSpec preset;
+    private final OptionSpec set;
+    private final Map<Flag, OptionSpec> flags = new LinkedHashMap<>();
+
+    private SpecOptions(List<Flag> named) {
+        preset = OptionSpec.builder("--preset").paramLabel("NAME").type(String.class)
+                .description(escape("start from a preset: " + presetIds() + " (default " + Presets.QUICK.id() + ")"))
+                .build();
+        mixin.addOption(preset);
+        for (Flag f : named) {
+            SpecField field = ExperimentSpec.field(f.field());
+            OptionSpec o = OptionSpec.builder(f.option()).paramLabel(f.label()).type(String.class)
+                    .description(escape(describe(field) + " (sets " + field.key() + ")")).build();
+            flags.put(f, o);
+            mixin.addOption(o);
+        }
+        set = OptionSpec.builder("--set").paramLabel("key=value").type(List.class).auxiliaryTypes(String.class)
+                .description("set any spec field (repeatable); the fields are listed below").build();
+        mixin.addOption(set);
+    }
+
+    /** The options with the {@link #STANDARD} flags. */
+    public static SpecOptions standard() {
+        return new SpecOptions(STANDARD);
+    }
+
+    /** The options with the given named flags. */
+    public static SpecOptions withFlags(List<Flag> named) {
+        return new SpecOptions(named);
+    }
+
+    /** Adds these options, and the table of every spec field after the option list, to {@code cl}'s help. */
+    void addTo(CommandLine cl) {
+        cl.getCommandSpec().addMixin("spec", mixin);
+        Map<String, CommandLine.IHelpSectionRenderer> sections = cl.getHelpSectionMap();
+        sections.put(FIELDS_SECTION, help -> fieldTable());
+        List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
+        keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, FIELDS_SECTION);
+        cl.setHelpSectionKeys(keys);
+    }
+
+    /** The value of the named flag that sets {@code field}, if it was given. */
+    public Optional<String> flag(String field) {
+        for (Map.Entry<Flag, OptionSpec> e : flags.entrySet()) {
+            if (e.getKey().field().equals(field) && e.getValue().getValue() != null) {
+                return Optional.of(e.getValue().getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first of these options that was given ({@code --preset}, a named flag, {@code --set}), if any. */
+    public Optional<String> firstGiven() {
+        if (preset.getValue() != null) {
+            return Optional.of(preset.longestName());
+        }
+        for (OptionSpec o : flags.values()) {
+            if (o.getValue() != null) {
+                return Optional.of(o.longestName());
+            }
+        }
+        return sets().isEmpty() ? Optional.empty() : Optional.of(set.longestName());
+    }
+
+    /** The preset, {@link Presets#QUICK} unless {@code --preset} names another. */
+    public Preset preset() {
+        String id = preset.getValue();
+        return Presets.get(id == null ? Presets.QUICK.id() : id.trim());
+    }
+
+    /**
+     * The field values set on top of the preset, in the order applied: the named flags, then every
+     * {@code --set key=value}. When the iterations change below the preset's evaluation interval (and the
+     * interval is not set), the interval becomes a quarter of the iterations (at least 1), so a short round
+     * is still evaluated a few times. The result is checked by building the spec.
+     *
+     * @throws UsageException for a {@code --set} without {@code key=value}
+     * @throws SpecException  for an unknown key, an impossible value or a data folder that does not exist
+     */
+    public Map<String, String> overrides() {
+        Preset base = preset();
         Map<String, String> changes = new LinkedHashMap<>();
-        put(a, changes, "rounds", "rounds");
-        put(a, changes, "iterations", "iterations");
-        put(a, changes, "seed", "seed");
-        put(a, changes, "branches", "branches");
-        put(a, changes, "rewind", "rewindIteration");
-        put(a, changes, "data", "dataset");
-        put(a, changes, "test-data", "testData");
-        put(a, changes, "name", "name");
-        for (String kv : a.all("set")) {
+        flags.forEach((f, o) -> {
+            if (o.getValue() != null) {
+                changes.put(f.field(), o.getValue());
+            }
+        });
+        for (String kv : sets()) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new UsageException("--set expects key=value (got '" + kv + "'); keys: see --help");
@@ -42,22 +157,37 @@ public final class SpecOptions {
             changes.put(key, kv.substring(eq + 1));
         }
         if (changes.containsKey("iterations") && !changes.containsKey("evalInterval")) {
-            int it = parsePositive(changes.get("iterations"), "iterations");
-            if (base.evalInterval() > it) {
+            int it = org.lotterylab.api.spec.SpecValues.parseInt("iterations", changes.get("iterations"));
+            if (base.spec().evalInterval() > it) {
                 changes.put("evalInterval", Integer.toString(Math.max(1, it / 4)));
             }
         }
-        ExperimentSpec spec = base.with(changes);
-        checkPaths(spec);
-        return spec;
+        checkPaths(base.spec().with(changes));
+        return java.util.Collections.unmodifiableMap(changes);
     }
 
-    private static int parsePositive(String v, String key) {
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new SpecException(key, "expected an integer (got '" + v + "')");
+    /** The spec: the preset with {@link #overrides()} applied. */
+    public ExperimentSpec toSpec() {
+        return preset().spec().with(overrides());
+    }
+
+    /** The table of every spec field with its help and default, as {@code --help} shows it after the options. */
+    public static String fieldTable() {
+        StringBuilder sb = new StringBuilder("\nSpec fields (--set key=value; a preset may change the default):\n");
+        for (SpecField f : ExperimentSpec.fields()) {
+            sb.append(String.format(Locale.ROOT, "  %-16s %s [default: %s]%n", f.key(), describe(f),
+                    f.defaultValue().isEmpty() ? "\"\"" : f.defaultValue()));
         }
+        return sb.toString();
+    }
+
+    private List<String> sets() {
+        List<String> v = set.getValue();
+        return v == null ? List.of() : v;
+    }
+
+    private static String describe(SpecField f) {
+        return f.choices().isEmpty() ? f.help() : f.help() + " (" + String.join(", ", f.choices()) + ")";
     }
 
     private static void checkPaths(ExperimentSpec spec) {
@@ -70,31 +200,12 @@ public final class SpecOptions {
         }
     }
 
-    private static void put(Args a, Map<String, String> changes, String option, String key) {
-        if (a.has(option)) {
-            changes.put(key, a.get(option, null));
-        }
+    private static String presetIds() {
+        return String.join(", ", Presets.all().stream().map(Preset::id).toList());
     }
 
-    /** Help text for the spec options and every spec field with default and help line. */
-    public static String help() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Experiment options:\n");
-        sb.append("  --preset NAME        ").append(String.join(", ",
-                Presets.all().stream().map(p -> p.id()).toList())).append(" (default quick)\n");
-        sb.append("  --rounds N           pruning rounds after the dense round 0\n");
-        sb.append("  --iterations N       training iterations per round\n");
-        sb.append("  --seed N             seed for init, data order and controls\n");
-        sb.append("  --branches LIST      ticket,random-reinit,random-pruning,same-sign-reinit,one-shot\n");
-        sb.append("  --rewind K           rewind survivors to theta_K (0 = theta_0)\n");
-        sb.append("  --data DIR|sample|fashion-mnist\n");
-        sb.append("  --test-data DIR      evaluate on another test set (e.g. official MNIST t10k IDX files)\n");
-        sb.append("  --name NAME          run name (directory <out>/<name>-<hash>)\n");
-        sb.append("  --set key=value      any spec field (repeatable):\n");
-        for (SpecField f : ExperimentSpec.fields()) {
-            sb.append(String.format("      %-16s %s [default: %s]%n", f.key(), f.help(),
-                    f.defaultValue().isEmpty() ? "\"\"" : f.defaultValue()));
-        }
-        return sb.toString();
+    /** picocli formats descriptions with {@link String#format}: a literal percent sign must be doubled. */
+    static String escape(String text) {
+        return text.replace("%", "%%");
     }
 }

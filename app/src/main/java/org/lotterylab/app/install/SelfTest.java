@@ -42,45 +42,21 @@ public final class SelfTest {
     /** Test accuracy the tiny run must beat (chance is 0.1; 50 iterations usually reach about 0.85). */
     static final double MIN_ACCURACY = 0.3;
     /** Default limit for the child, in seconds (first start extracts about 400 MB of native libraries). */
-    static final int DEFAULT_TIMEOUT_S = 600;
-    private static final String USAGE = String.join("\n",
-            "Usage: lottery-ticket-lab --self-test [--timeout SECONDS] [--out DIR]",
-            "Opens the lab window, trains a tiny run on the bundled digits, saves a screenshot and writes a report.",
-            "  --timeout SECONDS   give up after this long (default " + DEFAULT_TIMEOUT_S + ")",
-            "  --out DIR           where the report, screenshot and run go (default <data folder>/self-test/<time>)",
-            "Exit code: 0 passed, 1 failed, 2 bad command line, 3 the folder cannot be written.");
+    public static final int DEFAULT_TIMEOUT_S = 600;
     private static final int LOG_TAIL = 40;
 
     private SelfTest() {
     }
 
-    /** Runs the self-test with the arguments after {@code --self-test}; returns the exit code. */
-    public static int run(String[] args) {
-        return run(args, UserDirs.system(), System.out, System.err);
-    }
-
-    static int run(String[] args, UserDirs dirs, PrintStream out, PrintStream err) {
-        int timeout = DEFAULT_TIMEOUT_S;
-        Path dir = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--help", "-h" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    case "--timeout" -> timeout = seconds(value(args, ++i));
-                    case "--out" -> dir = Path.of(value(args, ++i)).toAbsolutePath();
-                    default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
-                }
-            }
-            if (timeout < 1) {
-                throw new IllegalArgumentException("--timeout must be at least 1");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("self-test: " + e.getMessage() + "\n" + USAGE);
-            return 2;
-        }
+    /**
+     * Runs the self-test; returns the exit code. The command line is parsed by the {@code --self-test} command.
+     *
+     * @param timeoutSeconds how long the window may take, at least 1
+     * @param folder         where the report, screenshot and run go, or null for {@code <data folder>/self-test/<time>}
+     */
+    public static int run(int timeoutSeconds, Path folder, UserDirs dirs, PrintStream out, PrintStream err) {
+        int timeout = timeoutSeconds;
+        Path dir = folder == null ? null : folder.toAbsolutePath();
         long start = System.nanoTime();
         Path runs;
         try {
@@ -256,7 +232,8 @@ public final class SelfTest {
         } else if (child.timedOut()) {
             problems.add("the window did not finish in time (killed)");
         } else if (child.exitCode() != 0) {
-            String said = child.logTail().stream().filter(l -> l.startsWith("lth lab:") || l.startsWith("Lottery Ticket Lab"))
+            String said = child.logTail().stream().filter(l -> l.startsWith("lth lab:") || l.startsWith("error:")
+                    || l.startsWith("Lottery Ticket Lab"))
                     .reduce((a, b) -> b).orElse(child.logTail().isEmpty() ? "no output"
                             : "last output: " + child.logTail().get(child.logTail().size() - 1));
             problems.add("the window exited with code " + child.exitCode() + " (" + said + ")");
@@ -361,20 +338,5 @@ public final class SelfTest {
             // fall through
         }
         return "development build";
-    }
-
-    private static int seconds(String v) {
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--timeout expects a whole number of seconds (got '" + v + "')");
-        }
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        return args[i];
     }
 }

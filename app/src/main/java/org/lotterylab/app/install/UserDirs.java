@@ -9,15 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where the lab keeps the user's data, resolved from an environment and system properties that are passed in
@@ -39,7 +36,8 @@ import java.util.Set;
  * <p>ND4J (through JavaCPP) extracts about 400 MB of native libraries on its first start, and JavaFX a few MB;
  * an installed app points both at {@code <cache>/javacpp} and {@code <cache>/openjfx} instead of
  * {@code ~/.javacpp} and {@code ~/.openjfx}, and never writes inside its (read-only) install tree.
- * {@link #prepareForLaunch(String[])} applies this at the very start of {@code Main.main}.
+ * {@link #prepareForLaunch()} applies this at the very start of {@code Main.main}. {@link #defaultOutDir()} is
+ * where every command writes its runs without {@code --out}.
  */
 public final class UserDirs {
 
@@ -60,8 +58,6 @@ public final class UserDirs {
     /** Set by jpackage launchers to the launcher's path: present only in an installed app. */
     public static final String APP_PATH_PROPERTY = "jpackage.app-path";
 
-    /** Commands that accept {@code --out DIR} and write runs there. */
-    private static final Set<String> RUN_COMMANDS = Set.of("lab", "imp");
     private static final String UNIX_NAME = "lottery-ticket-lab";
     private static final String DISPLAY_NAME = "LotteryTicketLab";
 
@@ -180,21 +176,19 @@ public final class UserDirs {
     }
 
     /**
-     * What {@link #prepareForLaunch} does, without doing it: the system properties to set and the arguments to
-     * run with. Folders are created and checked on the real file system.
+     * The system properties {@link #prepareForLaunch()} sets, without setting them. Folders are created and
+     * checked on the real file system.
      *
      * <ul>
      * <li>An explicit {@code -Dorg.bytedeco.javacpp.cachedir} is kept, and checked.</li>
      * <li>In an installed app, with the cache folder overridden, or when JavaCPP's default {@code ~/.javacpp}
      *     cannot be written, the native caches move to {@link #javacppCacheDir()} and {@link #javafxCacheDir()}.</li>
-     * <li>For {@code lab} and {@code imp} without {@code --out}, in an installed app or with the runs folder
-     *     overridden, {@code --out <runs folder>} is added after the command, and the folder is checked.</li>
      * </ul>
      *
      * @throws UnusableDirException when a folder cannot be created or written (the message says which and how
      *                              to fix it)
      */
-    public Plan plan(String[] args) {
+    public Map<String, String> launchProperties() {
         Map<String, String> set = new LinkedHashMap<>();
         String explicit = get(properties, JAVACPP_CACHEDIR);
         if (!explicit.isEmpty()) {
@@ -211,44 +205,55 @@ public final class UserDirs {
                 set.put(JAVAFX_CACHEDIR, fx.toString());
             }
         }
-        List<String> out = new ArrayList<>(List.of(args));
-        if (args.length > 0 && RUN_COMMANDS.contains(args[0]) && (installed() || runsDirOverridden())
-                && !hasOption(args, "--out") && !hasOption(args, "--help") && !hasOption(args, "-h")) {
-            Path runs;
-            try {
-                runs = runsDir();
-            } catch (UnusableDirException e) {
-                throw new UnusableDirException(e.problem(),
-                        "set " + RUNS_ENV + " (or -D" + RUNS_PROPERTY + ") to a writable folder");
-            }
-            check(runs, "the runs folder", "set " + RUNS_ENV + " (or -D" + RUNS_PROPERTY
-                    + ") to a writable folder, or pass --out DIR");
-            out.add(1, "--out");
-            out.add(2, runs.toString());
+        return java.util.Collections.unmodifiableMap(set);
+    }
+
+    /**
+     * Where a command writes its runs when {@code --out} is not given; the one output-folder policy of every
+     * command ({@code lab}, {@code imp}, {@code lmc}, {@code edge-popup}).
+     *
+     * <ul>
+     * <li>An installed app, or the runs folder set by {@code -Dlth.runs.dir} / {@code $LTH_RUNS_DIR}: the user's
+     *     runs folder ({@link #runsDir()}), created and checked.</li>
+     * <li>A development checkout: {@code runs} under the working directory, or the user's runs folder when the
+     *     working directory cannot be written.</li>
+     * </ul>
+     *
+     * @throws UnusableDirException when the user's runs folder is needed but cannot be created or written
+     */
+    public Path defaultOutDir() {
+        if (!installed() && !runsDirOverridden() && Files.isWritable(Path.of("").toAbsolutePath())) {
+            return Path.of("runs");
         }
-        return new Plan(set, out.toArray(String[]::new));
+        Path runs;
+        try {
+            runs = runsDir();
+        } catch (UnusableDirException e) {
+            throw new UnusableDirException(e.problem(),
+                    "set " + RUNS_ENV + " (or -D" + RUNS_PROPERTY + ") to a writable folder, or pass --out DIR");
+        }
+        check(runs, "the runs folder", "set " + RUNS_ENV + " (or -D" + RUNS_PROPERTY
+                + ") to a writable folder, or pass --out DIR");
+        return runs;
     }
 
     /**
      * Prepares this process before anything loads ND4J or JavaFX: sets the native cache folders where needed
-     * and returns the arguments to run with (see {@link #plan}). When a folder cannot be written it prints a
-     * one-paragraph message to stderr and exits with {@link #EXIT_UNWRITABLE}.
+     * (see {@link #launchProperties()}). When a folder cannot be written it prints a one-paragraph message to
+     * stderr and exits with {@link #EXIT_UNWRITABLE}.
      */
-    public static String[] prepareForLaunch(String[] args) {
+    public static void prepareForLaunch() {
         try {
-            Plan plan = system().plan(args);
-            plan.properties().forEach(System::setProperty);
-            return plan.args();
+            system().launchProperties().forEach(System::setProperty);
         } catch (UnusableDirException e) {
             report(e, System.err);
             System.err.flush();
             System.exit(EXIT_UNWRITABLE);
-            return args;
         }
     }
 
     /** Prints the message of {@code e} as one paragraph. */
-    static void report(UnusableDirException e, PrintStream err) {
+    public static void report(UnusableDirException e, PrintStream err) {
         err.println("Lottery Ticket Lab cannot start: " + e.getMessage());
     }
 
@@ -274,20 +279,6 @@ public final class UserDirs {
             return e.getFile() != null && !e.getFile().equals(dir.toString()) ? reason + ": " + e.getFile() : reason;
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        }
-    }
-
-    /** The properties to set and the arguments to run with. */
-    public record Plan(Map<String, String> properties, String[] args) {
-        /** Copies both. */
-        public Plan {
-            properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-            args = args.clone();
-        }
-
-        @Override
-        public String[] args() {
-            return args.clone();
         }
     }
 
@@ -329,15 +320,6 @@ public final class UserDirs {
 
     private static boolean writable(Optional<Path> dir) {
         return dir.isPresent() && whyNotWritable(dir.get()) == null;
-    }
-
-    private static boolean hasOption(String[] args, String option) {
-        for (String a : args) {
-            if (a.equals(option) || a.startsWith(option + "=")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Path xdg(String variable, String fallbackUnderHome) {

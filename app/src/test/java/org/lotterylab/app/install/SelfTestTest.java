@@ -20,6 +20,8 @@ import org.lotterylab.api.spec.Presets;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.SpecJson;
 import org.lotterylab.api.store.SummaryCsv;
+import org.lotterylab.app.Main;
+import org.lotterylab.app.cli.CliContext;
 
 /** The self-test's judgement of a finished child, on fake run folders (no window is opened). */
 class SelfTestTest {
@@ -131,8 +133,8 @@ class SelfTestTest {
     void badCommandLineIsExitTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         UserDirs dirs = new UserDirs(Map.of("HOME", tmp.toString()), Map.of("os.name", "Linux", "user.home", tmp.toString()));
-        int code = SelfTest.run(new String[]{"--timeout", "soon"}, dirs, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(new String[]{"--self-test", "--timeout", "soon"}, new CliContext(
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), dirs));
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("whole number"), err.toString(StandardCharsets.UTF_8));
     }
@@ -143,7 +145,7 @@ class SelfTestTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         UserDirs dirs = new UserDirs(Map.of("HOME", fileHome.toString()),
                 Map.of("os.name", "Linux", "user.home", fileHome.toString()));
-        int code = SelfTest.run(new String[0], dirs, new PrintStream(new ByteArrayOutputStream()),
+        int code = SelfTest.run(SelfTest.DEFAULT_TIMEOUT_S, null, dirs, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(3, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot be created or written"),

@@ -1,6 +1,5 @@
 package org.lotterylab.app.install;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,12 +115,11 @@ class UserDirsTest {
     }
 
     @Test
-    void developmentRunWithWritableJavacppDefaultChangesNothing() {
+    void developmentRunWithWritableJavacppDefaultChangesNothingAndWritesToRuns() {
         Path home = tmp.resolve("home");
         UserDirs d = new UserDirs(env("HOME", home.toString()), props("Linux", home.toString()));
-        UserDirs.Plan plan = d.plan(new String[]{"lab", "--autostart"});
-        assertTrue(plan.properties().isEmpty());
-        assertArrayEquals(new String[]{"lab", "--autostart"}, plan.args());
+        assertTrue(d.launchProperties().isEmpty());
+        assertEquals(Path.of("runs"), d.defaultOutDir());
     }
 
     @Test
@@ -130,12 +128,12 @@ class UserDirsTest {
         UserDirs d = new UserDirs(env("HOME", home.toString()),
                 props("Linux", home.toString(), "jpackage.app-path", "/opt/lottery-ticket-lab/bin/lottery-ticket-lab"));
         assertTrue(d.installed());
-        UserDirs.Plan plan = d.plan(new String[]{"lab"});
+        Map<String, String> plan = d.launchProperties();
         Path cache = home.resolve(".cache/lottery-ticket-lab");
-        assertEquals(cache.resolve("javacpp").toString(), plan.properties().get(UserDirs.JAVACPP_CACHEDIR));
-        assertEquals(cache.resolve("openjfx").toString(), plan.properties().get(UserDirs.JAVAFX_CACHEDIR));
+        assertEquals(cache.resolve("javacpp").toString(), plan.get(UserDirs.JAVACPP_CACHEDIR));
+        assertEquals(cache.resolve("openjfx").toString(), plan.get(UserDirs.JAVAFX_CACHEDIR));
         Path runs = home.resolve(".local/share/lottery-ticket-lab/runs");
-        assertArrayEquals(new String[]{"lab", "--out", runs.toString()}, plan.args());
+        assertEquals(runs, d.defaultOutDir());
         assertTrue(Files.isDirectory(runs));
         assertTrue(Files.isDirectory(cache.resolve("javacpp")));
         try (var s = Files.list(cache.resolve("javacpp"))) {
@@ -144,25 +142,13 @@ class UserDirsTest {
     }
 
     @Test
-    void explicitOutAndOtherCommandsAreLeftAlone() {
-        Path home = tmp.resolve("home");
-        UserDirs d = new UserDirs(env("HOME", home.toString()),
-                props("Linux", home.toString(), "jpackage.app-path", "/opt/x/bin/x"));
-        assertArrayEquals(new String[]{"imp", "--out=/elsewhere"}, d.plan(new String[]{"imp", "--out=/elsewhere"}).args());
-        assertArrayEquals(new String[]{"lab", "--out", "o"}, d.plan(new String[]{"lab", "--out", "o"}).args());
-        assertArrayEquals(new String[]{"info"}, d.plan(new String[]{"info"}).args());
-        assertArrayEquals(new String[]{"imp", "--help"}, d.plan(new String[]{"imp", "--help"}).args());
-        assertArrayEquals(new String[0], d.plan(new String[0]).args());
-    }
-
-    @Test
     void runsOverrideAppliesOutsideAnInstallationToo() {
         Path home = tmp.resolve("home");
         Path runs = tmp.resolve("my runs");
         UserDirs d = new UserDirs(env("HOME", home.toString(), "LTH_RUNS_DIR", runs.toString()),
                 props("Linux", home.toString()));
-        assertArrayEquals(new String[]{"imp", "--out", runs.toString(), "--preset", "quick"},
-                d.plan(new String[]{"imp", "--preset", "quick"}).args());
+        assertEquals(runs, d.defaultOutDir());
+        assertTrue(Files.isDirectory(runs));
     }
 
     @Test
@@ -171,7 +157,7 @@ class UserDirsTest {
         Path cache = tmp.resolve("cache");
         UserDirs d = new UserDirs(env("HOME", home.toString(), "LTH_CACHE_DIR", cache.toString()),
                 props("Linux", home.toString()));
-        assertEquals(cache.resolve("javacpp").toString(), d.plan(new String[]{"info"}).properties().get(UserDirs.JAVACPP_CACHEDIR));
+        assertEquals(cache.resolve("javacpp").toString(), d.launchProperties().get(UserDirs.JAVACPP_CACHEDIR));
     }
 
     @Test
@@ -180,13 +166,13 @@ class UserDirsTest {
         Path mine = tmp.resolve("mine");
         UserDirs ok = new UserDirs(env("HOME", home.toString()),
                 props("Linux", home.toString(), "jpackage.app-path", "/opt/x/bin/x", UserDirs.JAVACPP_CACHEDIR, mine.toString()));
-        assertFalse(ok.plan(new String[]{"info"}).properties().containsKey(UserDirs.JAVACPP_CACHEDIR));
+        assertFalse(ok.launchProperties().containsKey(UserDirs.JAVACPP_CACHEDIR));
 
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         UserDirs bad = new UserDirs(env("HOME", home.toString()),
                 props("Linux", home.toString(), UserDirs.JAVACPP_CACHEDIR, file.resolve("cache").toString()));
         UserDirs.UnusableDirException e = assertThrows(UserDirs.UnusableDirException.class,
-                () -> bad.plan(new String[]{"info"}));
+                bad::launchProperties);
         assertTrue(e.getMessage().contains("-Dorg.bytedeco.javacpp.cachedir"), e.getMessage());
         assertTrue(e.getMessage().contains(file.resolve("cache").toString()), e.getMessage());
     }
@@ -198,8 +184,7 @@ class UserDirsTest {
         Path cache = tmp.resolve("cache");
         UserDirs d = new UserDirs(env("HOME", fileHome.toString(), "LTH_CACHE_DIR", cache.toString()),
                 props("Linux", fileHome.toString()));
-        UserDirs.Plan plan = d.plan(new String[]{"info"});
-        assertEquals(cache.resolve("javacpp").toString(), plan.properties().get(UserDirs.JAVACPP_CACHEDIR));
+        assertEquals(cache.resolve("javacpp").toString(), d.launchProperties().get(UserDirs.JAVACPP_CACHEDIR));
     }
 
     @Test
@@ -208,7 +193,7 @@ class UserDirsTest {
         UserDirs d = new UserDirs(env("HOME", fileHome.toString()),
                 props("Linux", fileHome.toString(), "jpackage.app-path", "/opt/x/bin/x"));
         UserDirs.UnusableDirException e = assertThrows(UserDirs.UnusableDirException.class,
-                () -> d.plan(new String[]{"lab"}));
+                d::launchProperties);
         String m = e.getMessage();
         assertTrue(m.contains(fileHome.resolve(".cache/lottery-ticket-lab/javacpp").toString()), m);
         assertTrue(m.contains("LTH_CACHE_DIR"), m);
@@ -227,10 +212,10 @@ class UserDirsTest {
         Path file = Files.writeString(tmp.resolve("runs-file"), "x");
         UserDirs d = new UserDirs(env("HOME", home.toString(), "LTH_RUNS_DIR", file.toString()),
                 props("Linux", home.toString(), "jpackage.app-path", "/opt/x/bin/x"));
-        UserDirs.UnusableDirException e = assertThrows(UserDirs.UnusableDirException.class,
-                () -> d.plan(new String[]{"imp"}));
+        UserDirs.UnusableDirException e = assertThrows(UserDirs.UnusableDirException.class, d::defaultOutDir);
         assertTrue(e.getMessage().contains("runs folder"), e.getMessage());
         assertTrue(e.getMessage().contains("LTH_RUNS_DIR"), e.getMessage());
+        assertTrue(e.getMessage().contains("--out DIR"), e.getMessage());
     }
 
     @Test

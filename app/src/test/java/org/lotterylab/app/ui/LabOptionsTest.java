@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotterylab.api.spec.Presets;
+import org.lotterylab.app.cli.UsageException;
 
 class LabOptionsTest {
 
@@ -39,24 +40,34 @@ class LabOptionsTest {
     }
 
     @Test
-    void fewIterationsLowerTheEvaluationInterval() {
+    void fewIterationsLowerTheEvaluationIntervalAsOnTheCommandLine() {
         LabOptions o = LabOptions.parse(new String[]{"--iterations", "20"});
         assertEquals(20, o.spec().iterations());
-        assertEquals(20, o.spec().evalInterval());
+        assertEquals(5, o.spec().evalInterval(), "a quarter of the iterations, as lth imp does");
+    }
+
+    @Test
+    void acceptsEverySpecFlagOfImp() {
+        LabOptions o = LabOptions.parse(new String[]{"--seed", "7", "--rewind", "10", "--branches", "ticket",
+            "--name", "mine"});
+        assertEquals(7, o.spec().seed());
+        assertEquals(10, o.spec().rewindIteration());
+        assertEquals(1, o.spec().branches().size());
+        assertEquals("mine", o.spec().name());
     }
 
     @Test
     void badCommandLinesAreUsageErrors(@TempDir Path tmp) {
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--bogus"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--rounds"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--rounds", "x"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--preset", "nope"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--set", "learningRate=-1"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--set", "noSuchField=1"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--threads", "0"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--screenshot", "a.jpg"}));
-        assertThrows(LabOptions.UsageException.class, () -> LabOptions.parse(new String[]{"--open", tmp.resolve("missing").toString()}));
-        assertThrows(LabOptions.UsageException.class,
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--bogus"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--rounds"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--rounds", "x"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--preset", "nope"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--set", "learningRate=-1"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--set", "noSuchField=1"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--threads", "0"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--screenshot", "a.jpg"}));
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--open", tmp.resolve("missing").toString()}));
+        assertThrows(UsageException.class,
                 () -> LabOptions.parse(new String[]{"--open", tmp.toString(), "--autostart"}));
     }
 
