@@ -60,8 +60,9 @@ public final class EdgePopupCommand {
                 + "  --keep LIST          fraction(s) of edges KEPT per layer, each in (0, 1] (default: the spec's\n"
                 + "                       edgePopupKeep, 0.5); a list sweeps, most edges first\n"
                 + "  --model NAME         the spec's model: mlp-small, lenet-300-100, conv-2, conv-4, conv-6\n"
-                + "  --init KIND          init of the frozen weights (the spec's init): kaiming-normal,\n"
-                + "                       signed-kaiming-constant (the paper's better one), glorot-normal\n"
+                + "  --init KIND          init of the frozen weights (default "
+                + EdgePopupOptions.defaults().weightInit().id() + ", the paper's best;\n"
+                + "                       kaiming-normal, glorot-normal); it becomes the run's spec init\n"
                 + "  --iterations N       score updates per point (default: the spec's iterations)\n"
                 + "  --eval-interval N    evaluate and count mask flips every N updates (default: the spec's)\n"
                 + "  --optimizer NAME     sgd-cosine (momentum, cosine decay; default) or adam\n"
@@ -99,17 +100,16 @@ public final class EdgePopupCommand {
             return bench(a, threads, out);
         }
         ExperimentSpec spec = SpecOptions.toSpec(specArgs(argv), "quick");
-        if (a.has("init")) {
-            spec = spec.with("init", a.get("init", null));
-        }
         if (a.has("model")) {
             spec = spec.with("model", a.get("model", null));
         }
         List<Double> keeps = a.has("keep") ? EdgePopupRunner.parseKeeps(a.get("keep", null))
                 : EdgePopupRunner.checkKeeps(List.of(spec.edgePopupKeep()));
         EdgePopupOptions options = options(a);
+        spec = EdgePopupRunner.frozenSpec(spec, options);
         Path outDir = Path.of(a.get("out", "runs"));
         if (a.has("dry-run")) {
+            out.println("frozen weights: " + spec.init().id() + " init (seed " + spec.seed() + ")");
             out.println("spec: " + spec.toMap());
             out.println("keep (fraction of edges kept): " + keeps);
             out.println("edge-popup options: " + options.resolvedMap(spec));
@@ -163,6 +163,7 @@ public final class EdgePopupCommand {
         put(a, m, "momentum", "momentum");
         put(a, m, "weight-decay", "weightDecay");
         put(a, m, "score-init", "scoreInit");
+        put(a, m, "init", "weightInit");
         if (m.containsKey("iterations")) {
             int it = a.getInt("iterations", 0, 1, 100_000_000);
             m.put("iterations", Integer.toString(it));
@@ -174,6 +175,7 @@ public final class EdgePopupCommand {
                 case "learningRate" -> "--lr";
                 case "weightDecay" -> "--weight-decay";
                 case "scoreInit" -> "--score-init";
+                case "weightInit" -> "--init";
                 case "evalInterval" -> "--eval-interval";
                 default -> "--" + e.field();
             };
