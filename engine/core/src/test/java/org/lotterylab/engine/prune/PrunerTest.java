@@ -75,6 +75,29 @@ class PrunerTest {
     }
 
     @Test
+    void globalPruningRanksAllLayersTogetherAndSplitsPerLayerByMagnitude() {
+        float[] p = params();
+        for (int i = 0; i < 8; i++) {
+            p[24 + i] = 1.5f + 0.1f * i; // output |w| 1.5 .. 2.2 against fc1's 0.1 .. 2.0
+        }
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("pruning", "global", "globalRate", "0.5",
+                "globalIgnore", ""));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), p, p, spec, 1);
+        // the 14 largest of all 28: fc1 1.5 .. 2.0 (indices 14..19) and all of output; layerwise would be 10 / 4
+        assertArrayEquals(new int[] {6, 8}, Pruner.counts(m));
+        for (int j = 0; j < 20; j++) {
+            assertEquals(j >= 14, m[0][j], "fc1 weight " + j);
+        }
+        // round 2 continues from the round-1 mask: 7 of the 14 survivors, again the largest overall
+        // (2.2, 2.1, 2.0, 1.9 of output; 2.0, 1.9, 1.8 of fc1); layerwise would be 5 / 2
+        boolean[][] m2 = Pruner.prune(LAYOUT, m, p, p, spec, 2);
+        assertArrayEquals(new int[] {3, 4}, Pruner.counts(m2));
+        for (int j = 0; j < 8; j++) {
+            assertEquals(j >= 4, m2[1][j], "output weight " + j);
+        }
+    }
+
+    @Test
     void magnitudeIncreaseRanksByGrowth() {
         float[] init = params();
         float[] trained = params();
