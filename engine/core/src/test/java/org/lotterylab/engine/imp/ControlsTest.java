@@ -162,6 +162,28 @@ class ControlsTest {
     }
 
     @Test
+    void randomReinitDirectlyRedrawsEveryWeightAndKeepsEveryBias() {
+        ParamLayout layout = ctx.layout();
+        float[] ticketStart = new float[(int) layout.totalParams()];
+        java.util.Arrays.fill(ticketStart, 0.25f);
+        float[] r = Controls.randomReinit(layout, spec, 1, ticketStart);
+        float[] fresh = org.lotterylab.engine.model.Initializer.draw(layout, spec.init(),
+                org.lotterylab.engine.util.Seeds.derive(spec.seed(), "reinit", 1));
+        for (int l = 0; l < layout.size(); l++) {
+            int off = (int) layout.offset(l);
+            for (int j = off; j < off + layout.layers().get(l).size(); j++) {
+                assertEquals(fresh[j], r[j], 0f, "weight " + j + " from the round's reinit draw");
+            }
+            int b = (int) layout.biasOffset(l);
+            for (int j = b; j < b + layout.biasSize(l); j++) {
+                assertEquals(0.25f, r[j], 0f, "bias " + j + " from the ticket's start");
+            }
+        }
+        assertFalse(java.util.Arrays.equals(r, Controls.randomReinit(layout, spec, 2, ticketStart)),
+                "each round draws afresh");
+    }
+
+    @Test
     void randomPruningHasTheSchedulesCountsButNotTheTicketsMaskAndTheTicketsStart() throws Exception {
         for (int round = 1; round <= 2; round++) {
             boolean[][] m = masks.get("random-pruning/" + round);
