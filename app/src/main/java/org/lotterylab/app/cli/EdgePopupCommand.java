@@ -74,6 +74,9 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
     String weightDecay;
     @Option(names = "--score-init", paramLabel = "NAME", description = "kaiming-uniform (default) or weight-magnitude")
     String scoreInit;
+    @Option(names = "--init", paramLabel = "KIND", description = "init of the frozen weights: signed-kaiming-constant "
+            + "(default, the paper's best), kaiming-normal or glorot-normal; it becomes the run's spec init")
+    String weightInit;
     @Mixin
     OutOption out;
     @Mixin
@@ -109,12 +112,13 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
         if (bench) {
             return bench(n);
         }
-        ExperimentSpec s = spec.toSpec();
+        EdgePopupOptions options = options();
+        ExperimentSpec s = EdgePopupRunner.frozenSpec(spec.toSpec(), options);
         List<Double> keeps = keep != null ? EdgePopupRunner.parseKeeps(keep)
                 : EdgePopupRunner.checkKeeps(List.of(s.edgePopupKeep()));
-        EdgePopupOptions options = options();
         Path outDir = out.resolve(ctx.dirs());
         if (dryRun) {
+            ctx.out().println("frozen weights: " + s.init().id() + " init (seed " + s.seed() + ")");
             ctx.out().println("spec: " + s.toMap());
             ctx.out().println("keep (fraction of edges kept): " + keeps);
             ctx.out().println("edge-popup options: " + options.resolvedMap(s));
@@ -137,6 +141,7 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
         put(m, "momentum", momentum);
         put(m, "weightDecay", weightDecay);
         put(m, "scoreInit", scoreInit);
+        put(m, "weightInit", weightInit);
         try {
             return EdgePopupOptions.fromMap(m);
         } catch (SpecException e) {
@@ -144,6 +149,7 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
                 case "learningRate" -> "--lr";
                 case "weightDecay" -> "--weight-decay";
                 case "scoreInit" -> "--score-init";
+                case "weightInit" -> "--init";
                 case "evalInterval" -> "--eval-interval";
                 default -> "--" + e.field();
             };

@@ -53,11 +53,11 @@ public final class SpecOptions {
 
     /**
      * The named flags of {@code edge-popup}: its {@code --iterations} counts score updates (its own option),
-     * and it names the model and the init of the frozen weights.
+     * and it names the model (the frozen weights' init is its own {@code --init} option).
      */
     public static final List<Flag> EDGE_POPUP = java.util.stream.Stream.concat(
             STANDARD.stream().filter(f -> !f.field().equals("iterations")),
-            java.util.stream.Stream.of(new Flag("--model", "model", "NAME"), new Flag("--init", "init", "KIND"))).toList();
+            java.util.stream.Stream.of(new Flag("--model", "model", "NAME"))).toList();
 
     private final CommandSpec mixin = CommandSpec.create();
     private final OptionSpec preset;

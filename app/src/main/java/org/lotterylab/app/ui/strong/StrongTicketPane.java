@@ -239,7 +239,7 @@ public class StrongTicketPane extends BorderPane {
         if (spec == null) {
             return;
         }
-        Path dir = RunLayout.runDir(outDir, spec);
+        Path dir = RunLayout.runDir(outDir, engine.runSpec(spec));
         if (!dir.equals(runDir)) {
             resetForRun(dir);
         }

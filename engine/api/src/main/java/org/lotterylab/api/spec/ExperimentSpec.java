@@ -43,7 +43,9 @@ public record ExperimentSpec(
         List<Branch> branches,
         boolean lmcEachRound,
         int lmcAlphas,
-        double edgePopupKeep) {
+        double edgePopupKeep,
+        SignSource sameSignSource,
+        InputNormalization normalize) {
 
     private static final List<SpecField> FIELDS = List.of(
             f("name", SpecField.Type.STRING, "run", "Run name; the run directory is <out>/<name>-<hash of the spec>"),
@@ -53,9 +55,11 @@ public record ExperimentSpec(
                     "Optional directory holding an official test set (e.g. MNIST t10k IDX) to evaluate on instead"),
             c("model", ModelKind.class, "lenet-300-100", "Network architecture"),
             c("init", InitKind.class, "glorot-normal", "Weight initialiser"),
-            c("optimizer", OptimizerKind.class, "adam", "Optimiser (sgd uses the momentum field)"),
+            c("optimizer", OptimizerKind.class, "adam",
+                    "Optimiser: adam, sgd (heavy-ball momentum, as PyTorch) or sgd-nesterov"),
             f("learningRate", SpecField.Type.DOUBLE, "0.0012", "Learning rate, > 0"),
-            f("momentum", SpecField.Type.DOUBLE, "0.0", "SGD momentum in [0, 1)"),
+            f("momentum", SpecField.Type.DOUBLE, "0.0",
+                    "SGD momentum in [0, 1): heavy-ball for sgd (v = m*v + g; w -= lr*v), Nesterov for sgd-nesterov"),
             f("batchSize", SpecField.Type.INT, "60", "Mini-batch size"),
             f("iterations", SpecField.Type.INT, "50000", "Training iterations (mini-batches) per round"),
             f("evalInterval", SpecField.Type.INT, "100", "Evaluate validation loss and test accuracy every N iterations"),
@@ -67,7 +71,7 @@ public record ExperimentSpec(
             f("outputRate", SpecField.Type.DOUBLE, "0.1", "Layerwise: fraction of remaining output-layer weights removed per round"),
             f("globalRate", SpecField.Type.DOUBLE, "0.2", "Global: fraction of remaining prunable weights removed per round"),
             f("globalIgnore", SpecField.Type.STRING_LIST, "output",
-                    "Global: layers never pruned (layer names, or 'output'); empty = prune all"),
+                    "Global: layers never pruned (the model's layer names, e.g. fc1, or 'output'); empty = prune all"),
             c("maskCriterion", MaskCriterion.class, "large-final", "Which weights survive a pruning step"),
             f("rewindIteration", SpecField.Type.INT, "0", "Rewind survivors to theta_k after k iterations (0 = theta_0)"),
             f("seed", SpecField.Type.LONG, "1", "Seed for init, data order and random controls"),
@@ -75,7 +79,12 @@ public record ExperimentSpec(
             f("lmcEachRound", SpecField.Type.BOOLEAN, "false",
                     "Also measure each ticket round's linear-mode-connectivity instability"),
             f("lmcAlphas", SpecField.Type.INT, "30", "Points on the interpolation path (endpoints included), >= 2"),
-            f("edgePopupKeep", SpecField.Type.DOUBLE, "0.5", "Edge-popup: fraction of edges KEPT per layer, in (0, 1]"));
+            f("edgePopupKeep", SpecField.Type.DOUBLE, "0.5", "Edge-popup: fraction of edges KEPT per layer, in (0, 1]"),
+            c("sameSignSource", SignSource.class, "theta-0",
+                    "Same-sign re-init: signs from theta-0 (Zhou et al. 2019) or theta-k; magnitudes are fresh"),
+            f("normalize", SpecField.Type.STRING, "none",
+                    "Input normalisation (x - mean) / std: none, train (per-channel statistics of the training "
+                            + "split) or MEAN,STD, e.g. 0.1307,0.3081 (open_lth's MNIST)"));
 
     /** Validates every field. */
     public ExperimentSpec {
@@ -92,6 +101,8 @@ public record ExperimentSpec(
         requireNonNull("optimizer", optimizer);
         requireNonNull("pruning", pruning);
         requireNonNull("maskCriterion", maskCriterion);
+        requireNonNull("sameSignSource", sameSignSource);
+        requireNonNull("normalize", normalize);
         if (!(learningRate > 0) || !Double.isFinite(learningRate) || learningRate > 10) {
             throw new SpecException("learningRate", "must be > 0 and at most 10 (got " + learningRate + ")");
         }
@@ -114,6 +125,10 @@ public record ExperimentSpec(
         globalIgnore = List.copyOf(globalIgnore == null ? List.of() : globalIgnore);
         for (String g : globalIgnore) {
             singleLine("globalIgnore", g);
+            if (!g.equals("output") && !model.layerNames().contains(g)) {
+                throw new SpecException("globalIgnore", "'" + g + "' is not a layer of " + model.id()
+                        + "; its layers are " + String.join(", ", model.layerNames()) + " (or 'output')");
+            }
         }
         // -0.0 and 0.0 mean the same: keep one canonical form so the run identity does not split
         learningRate += 0.0;
@@ -203,7 +218,9 @@ public record ExperimentSpec(
                 parseBranches(v.get("branches")),
                 SpecValues.parseBoolean("lmcEachRound", v.get("lmcEachRound")),
                 SpecValues.parseInt("lmcAlphas", v.get("lmcAlphas")),
-                SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")));
+                SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")),
+                Choice.parse(SignSource.class, "sameSignSource", v.get("sameSignSource")),
+                InputNormalization.parse(v.get("normalize")));
     }
 
     /** Every field as its canonical string, in canonical order. */
@@ -236,6 +253,8 @@ public record ExperimentSpec(
         m.put("lmcEachRound", Boolean.toString(lmcEachRound));
         m.put("lmcAlphas", Integer.toString(lmcAlphas));
         m.put("edgePopupKeep", Double.toString(edgePopupKeep));
+        m.put("sameSignSource", sameSignSource.id());
+        m.put("normalize", normalize.id());
         return m;
     }
 

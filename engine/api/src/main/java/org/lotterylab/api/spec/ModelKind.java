@@ -1,5 +1,8 @@
 package org.lotterylab.api.spec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Network architectures the engine can build. */
 public enum ModelKind implements Choice {
     /** A small fully connected net (784-100-10 on MNIST) for fast demos and tests. */
@@ -24,6 +27,29 @@ public enum ModelKind implements Choice {
     @Override
     public String id() {
         return id;
+    }
+
+    /**
+     * The names of the prunable layers in network order, as in {@code layers.csv}: {@code conv1..convN}, then
+     * {@code fc1..fcM}, then {@code output}. The engine names its layers by the same rule (tested).
+     */
+    public List<String> layerNames() {
+        int convs = switch (this) {
+            case CONV2 -> 2;
+            case CONV4 -> 4;
+            case CONV6 -> 6;
+            default -> 0;
+        };
+        int fcs = this == MLP_SMALL ? 1 : 2;
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= convs; i++) {
+            names.add("conv" + i);
+        }
+        for (int i = 1; i <= fcs; i++) {
+            names.add("fc" + i);
+        }
+        names.add("output");
+        return List.copyOf(names);
     }
 
     /** Whether the model has convolutional layers. */

@@ -37,6 +37,10 @@ final class Csv {
             return cells[columns.get(column)].trim();
         }
 
+        boolean has(String column) {
+            return columns.containsKey(column);
+        }
+
         int integer(String column) {
             String t = text(column);
             try {

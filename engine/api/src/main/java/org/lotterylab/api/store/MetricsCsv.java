@@ -8,14 +8,17 @@ import org.lotterylab.api.run.MetricPoint;
 /**
  * A round's {@code metrics.csv}: one row per evaluation point, header {@value #HEADER}. Losses and
  * accuracies are written with {@link Double#toString(double)} ({@code NaN} when not measured); rows keep
- * their order. Parsing is tolerant like {@link SummaryCsv}.
+ * their order. Parsing is tolerant like {@link SummaryCsv}; files written before {@code test_loss} was logged
+ * (no such column) read with a NaN test loss.
  */
 public final class MetricsCsv {
 
     /** The exact header line. */
-    public static final String HEADER = "iteration,train_loss,val_loss,val_accuracy,test_accuracy";
+    public static final String HEADER = "iteration,train_loss,val_loss,val_accuracy,test_accuracy,test_loss";
 
-    private static final List<String> COLUMNS = List.of(HEADER.split(","));
+    /** Columns a file must have; {@code test_loss} is optional (older runs lack it). */
+    private static final List<String> COLUMNS = List.of("iteration", "train_loss", "val_loss", "val_accuracy",
+            "test_accuracy");
 
     private MetricsCsv() {
     }
@@ -23,7 +26,7 @@ public final class MetricsCsv {
     /** One row (no line end). */
     public static String formatRow(MetricPoint p) {
         return p.iteration() + "," + Csv.num(p.trainLoss()) + "," + Csv.num(p.valLoss()) + "," + Csv.num(p.valAccuracy())
-                + "," + Csv.num(p.testAccuracy());
+                + "," + Csv.num(p.testAccuracy()) + "," + Csv.num(p.testLoss());
     }
 
     /** The whole file text. */
@@ -38,7 +41,8 @@ public final class MetricsCsv {
     /** Parses the file text tolerantly. */
     public static Parsed<MetricPoint> parse(String text, String source) {
         return Csv.parse(text, source, COLUMNS, row -> new MetricPoint(row.integer("iteration"),
-                row.number("train_loss"), row.number("val_loss"), row.number("val_accuracy"), row.number("test_accuracy")));
+                row.number("train_loss"), row.number("val_loss"), row.number("val_accuracy"), row.number("test_accuracy"),
+                row.has("test_loss") ? row.number("test_loss") : Double.NaN));
     }
 
     /** Reads a file tolerantly; a missing file gives an empty result. {@code source} names it in warnings. */

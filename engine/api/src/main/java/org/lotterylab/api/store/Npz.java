@@ -32,6 +32,12 @@ import org.lotterylab.api.mask.Tensor;
  */
 public final class Npz {
 
+    /**
+     * Suffix of the bias entries in {@code weights-final.npz}: layer {@code fc1}'s weights are {@code fc1},
+     * its biases {@code fc1.bias} (shape {@code (out,)}).
+     */
+    public static final String BIAS_SUFFIX = ".bias";
+
     /** The timestamp stored for every entry, for reproducible archives. */
     static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
@@ -95,6 +101,26 @@ public final class Npz {
             }
         }
         return out;
+    }
+
+    /** The entry name of layer {@code layer}'s biases. */
+    public static String biasName(String layer) {
+        return layer + BIAS_SUFFIX;
+    }
+
+    /** Whether an entry name is a bias entry ({@link #BIAS_SUFFIX}). */
+    public static boolean isBias(String name) {
+        return name.endsWith(BIAS_SUFFIX);
+    }
+
+    /** The weight entries of a parameter archive (bias entries left out), as float32 tensors. */
+    public static List<Tensor> readWeights(Path file) throws IOException {
+        return readTensors(file).stream().filter(t -> !isBias(t.name())).toList();
+    }
+
+    /** The bias entries of a parameter archive (empty for archives written before biases were stored). */
+    public static List<Tensor> readBiases(Path file) throws IOException {
+        return readTensors(file).stream().filter(t -> isBias(t.name())).toList();
     }
 
     /** Reads every {@code .npy} entry as a mask; accepts bool, uint8 or float arrays holding only 0 and 1. */

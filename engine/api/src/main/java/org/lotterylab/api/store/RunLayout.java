@@ -90,7 +90,10 @@ public record RunLayout(Path dir) {
         return roundDir(branch, round).resolve("masks.npz");
     }
 
-    /** {@code weights-final.npz} of a round: trained (masked) float32 weights per layer. */
+    /**
+     * {@code weights-final.npz} of a round: trained (masked) float32 weights per layer, then (format 2) every
+     * layer's biases as {@code <layer>.bias}.
+     */
     public Path weightsFinal(Branch branch, int round) {
         return roundDir(branch, round).resolve("weights-final.npz");
     }

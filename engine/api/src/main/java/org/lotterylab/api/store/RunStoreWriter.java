@@ -136,7 +136,27 @@ public final class RunStoreWriter {
      */
     public synchronized void writeRound(RoundResult result, List<Mask> masks, List<Tensor> finalWeights,
                                         List<MetricPoint> metrics) throws IOException {
+        writeRound(result, masks, finalWeights, List.of(), metrics);
+    }
+
+    /**
+     * As {@link #writeRound(RoundResult, List, List, List)}, with every layer's final biases stored in
+     * {@code weights-final.npz} after the weights, named {@code <layer>.bias} ({@link Npz#biasName}).
+     *
+     * @param finalBiases one tensor per layer in layer order, named {@code <layer>.bias}, or empty
+     * @throws IllegalArgumentException also when the biases are not one per layer, in order, so named
+     */
+    public synchronized void writeRound(RoundResult result, List<Mask> masks, List<Tensor> finalWeights,
+                                        List<Tensor> finalBiases, List<MetricPoint> metrics) throws IOException {
         Objects.requireNonNull(result, "result");
+        if (!finalBiases.isEmpty()) {
+            List<String> expected = masks.stream().map(x -> Npz.biasName(x.name())).toList();
+            List<String> got = finalBiases.stream().map(Tensor::name).toList();
+            if (!expected.equals(got)) {
+                throw new IllegalArgumentException(result.branch().id() + " round " + result.round()
+                        + ": biases " + got + " are not one per layer in order, expected " + expected);
+            }
+        }
         List<Named> m = masks.stream().map(x -> new Named(x.name(), x.shape())).toList();
         List<Named> w = finalWeights.stream().map(x -> new Named(x.name(), x.shape())).toList();
         if (!m.equals(w)) {
@@ -148,7 +168,9 @@ public final class RunStoreWriter {
         int r = result.round();
         List<LayerSummary> layerSummaries = result.layers().isEmpty() ? LayersCsv.summariesOf(masks) : result.layers();
         Npz.writeMasks(layout.masks(b, r), masks);
-        Npz.write(layout.weightsFinal(b, r), finalWeights);
+        List<Tensor> params = new ArrayList<>(finalWeights);
+        params.addAll(finalBiases);
+        Npz.write(layout.weightsFinal(b, r), params);
         MetricsCsv.write(layout.metrics(b, r), metrics);
         LayersCsv.writeSummaries(layout.roundLayers(b, r), layerSummaries);
         RoundResult row = new RoundResult(b, r, result.weightsRemaining(), result.testAccuracy(),
@@ -222,9 +244,17 @@ public final class RunStoreWriter {
         return optional(() -> Npz.readTensors(layout.thetaK()));
     }
 
-    /** A round's final weights, or empty when not written. @throws IOException when corrupt */
+    /** A round's final weights (no biases), or empty when not written. @throws IOException when corrupt */
     public Optional<List<Tensor>> readFinalWeights(Branch branch, int round) throws IOException {
-        return optional(() -> Npz.readTensors(layout.weightsFinal(branch, round)));
+        return optional(() -> Npz.readWeights(layout.weightsFinal(branch, round)));
+    }
+
+    /**
+     * A round's final biases ({@code <layer>.bias}, layer order), or empty when the round is not written or
+     * was written before biases were stored. @throws IOException when corrupt
+     */
+    public Optional<List<Tensor>> readFinalBiases(Branch branch, int round) throws IOException {
+        return optional(() -> Npz.readBiases(layout.weightsFinal(branch, round))).filter(l -> !l.isEmpty());
     }
 
     /** A round's masks, or empty when not written. @throws IOException when corrupt */

@@ -132,11 +132,24 @@ public final class StoredRun {
         }
     }
 
-    /** A round's trained weights. @throws IOException when missing or corrupt */
+    /** A round's trained weights, one tensor per layer (no biases). @throws IOException when missing or corrupt */
     public List<Tensor> finalWeights(Branch branch, int round) throws IOException {
         Path f = layout.weightsFinal(branch, round);
         try {
-            return Npz.readTensors(f);
+            return Npz.readWeights(f);
+        } catch (NoSuchFileException e) {
+            throw missing(f);
+        }
+    }
+
+    /**
+     * A round's trained biases, {@code <layer>.bias} in layer order; empty for runs written before biases were
+     * stored. @throws IOException when missing or corrupt
+     */
+    public List<Tensor> finalBiases(Branch branch, int round) throws IOException {
+        Path f = layout.weightsFinal(branch, round);
+        try {
+            return Npz.readBiases(f);
         } catch (NoSuchFileException e) {
             throw missing(f);
         }

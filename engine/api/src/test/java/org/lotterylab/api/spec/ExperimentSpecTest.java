@@ -77,4 +77,42 @@ class ExperimentSpecTest {
         assertEquals(0.2, s.layerwiseRate(LayerKind.HIDDEN));
         assertEquals(0.1, s.layerwiseRate(LayerKind.OUTPUT));
     }
+
+    @Test
+    void unknownGlobalIgnoreLayersFailListingTheModelsLayers() {
+        SpecException e = assertThrows(SpecException.class, () -> ExperimentSpec.defaults()
+                .with(Map.of("pruning", "global", "globalIgnore", "fc9")));
+        assertEquals("globalIgnore", e.field());
+        assertTrue(e.getMessage().contains("'fc9' is not a layer of lenet-300-100; its layers are fc1, fc2, output"),
+                e.getMessage());
+        assertEquals(List.of("fc2", "output"), ExperimentSpec.defaults().with("globalIgnore", "fc2,output").globalIgnore());
+        assertThrows(SpecException.class, () -> ExperimentSpec.defaults().with(Map.of("model", "mlp-small",
+                "globalIgnore", "fc2")));
+        assertEquals(List.of("conv1", "conv2", "conv3", "conv4", "fc1", "fc2", "output"), ModelKind.CONV4.layerNames());
+        assertEquals(List.of("fc1", "output"), ModelKind.MLP_SMALL.layerNames());
+    }
+
+    @Test
+    void normalizeParsesNoneTrainOrGivenStatistics() {
+        ExperimentSpec d = ExperimentSpec.defaults();
+        assertEquals(InputNormalization.NONE, d.normalize());
+        assertEquals(InputNormalization.TRAIN, d.with("normalize", " Train ").normalize());
+        ExperimentSpec g = d.with("normalize", "0.1307, 0.3081");
+        assertEquals(InputNormalization.given(0.1307, 0.3081), g.normalize());
+        assertEquals("0.1307,0.3081", g.get("normalize"));
+        assertEquals(g, ExperimentSpec.fromMap(g.toMap()));
+        assertEquals(Map.of("normalize", "0.1307,0.3081"), g.nonDefaults());
+        for (String bad : new String[] {"0.1", "0.1,0", "0.1,-1", "a,b", "mean"}) {
+            SpecException e = assertThrows(SpecException.class, () -> d.with("normalize", bad), bad);
+            assertEquals("normalize", e.field());
+        }
+        assertEquals("0.1307,0.3081", Presets.OPEN_LTH_LENET.spec().get("normalize"));
+    }
+
+    @Test
+    void sameSignSourceDefaultsToTheta0AndNesterovIsExplicit() {
+        assertEquals(SignSource.THETA_0, ExperimentSpec.defaults().sameSignSource());
+        assertEquals(SignSource.THETA_K, ExperimentSpec.defaults().with("sameSignSource", "theta-k").sameSignSource());
+        assertEquals(OptimizerKind.SGD_NESTEROV, ExperimentSpec.defaults().with("optimizer", "sgd-nesterov").optimizer());
+    }
 }

@@ -100,15 +100,23 @@ class CsvTablesTest {
 
     @Test
     void metricsRoundTripAndTolerance() {
-        List<MetricPoint> pts = List.of(new MetricPoint(0, Double.NaN, 2.302585092994046, 0.1, 0.0987),
-                new MetricPoint(100, 0.123456789, 0.2, 0.95, 0.1 + 0.2));
+        List<MetricPoint> pts = List.of(new MetricPoint(0, Double.NaN, 2.302585092994046, 0.1, 0.0987, 2.25),
+                new MetricPoint(100, 0.123456789, 0.2, 0.95, 0.1 + 0.2, 0.375));
         String text = MetricsCsv.format(pts);
-        assertEquals(MetricsCsv.HEADER + "\n0,NaN,2.302585092994046,0.1,0.0987\n"
-                + "100,0.123456789,0.2,0.95,0.30000000000000004\n", text);
+        assertEquals(MetricsCsv.HEADER + "\n0,NaN,2.302585092994046,0.1,0.0987,2.25\n"
+                + "100,0.123456789,0.2,0.95,0.30000000000000004,0.375\n", text);
         assertEquals(pts, MetricsCsv.parse(text, "m").rows());
         Parsed<MetricPoint> p = MetricsCsv.parse(text + "200,0.1,0.2", "ticket/round-01/metrics.csv");
         assertEquals(pts, p.rows());
         assertEquals(List.of("ticket/round-01/metrics.csv line 4 truncated; skipped"), p.warnings());
+    }
+
+    @Test
+    void metricsWithoutTheTestLossColumnStillRead() {
+        String old = "iteration,train_loss,val_loss,val_accuracy,test_accuracy\n0,NaN,2.5,0.125,0.25\n";
+        Parsed<MetricPoint> p = MetricsCsv.parse(old, "old/metrics.csv");
+        assertEquals(List.of(), p.warnings());
+        assertEquals(List.of(new MetricPoint(0, Double.NaN, 2.5, 0.125, 0.25, Double.NaN)), p.rows());
     }
 
     @Test

@@ -22,8 +22,10 @@ import org.lotterylab.api.spec.LayerKind;
  * of the ticket and random-reinit branches) with hand-chosen, exactly representable values.
  *
  * <p>Run {@link #main} explicitly (from the repository root or engine/api) to regenerate
- * {@code engine/api/src/test/resources/golden/run-v1/} after an intended format change; {@code GoldenRunTest}
- * checks that today's writer reproduces those files byte for byte.
+ * {@code engine/api/src/test/resources/golden/run-v2/} after an intended format change; {@code GoldenRunTest}
+ * checks that today's writer reproduces those files byte for byte. {@code golden/run-v1/} is the same run as
+ * format 1 wrote it (no biases in {@code weights-final.npz}, no {@code test_loss} column) and is never
+ * regenerated: it proves that old runs still read.
  */
 public final class GoldenRunGenerator {
 
@@ -96,13 +98,30 @@ public final class GoldenRunGenerator {
         return out;
     }
 
+    /** Final biases: fc1 = (i + 1) / 32 + round / 4, output = -(i + 1) / 16 (exact in float32). */
+    static List<Tensor> finalBiases(Branch branch, int round) {
+        float[] fc1 = new float[3];
+        for (int i = 0; i < fc1.length; i++) {
+            fc1[i] = (i + 1) / 32f + round / 4f + branch.ordinal() / 8f;
+        }
+        float[] out = {-1 / 16f, -2 / 16f};
+        return List.of(new Tensor(Npz.biasName("fc1"), new int[] {3}, fc1),
+                new Tensor(Npz.biasName("output"), new int[] {2}, out));
+    }
+
     /** Three evaluation points; iteration 0 has no training loss yet (NaN). */
     static List<MetricPoint> metrics(Branch branch, int round) {
         double d = branch.ordinal() * 0.125 + round * 0.0625;
         return List.of(
-                new MetricPoint(0, Double.NaN, 2.25 + d, 0.125, 0.09375),
-                new MetricPoint(10, 1.5 + d, 1.25 + d, 0.75 - d, 0.6875 - d),
-                new MetricPoint(20, 0.5 + d, 0.75 + d, 0.875 - d, 0.8125 - d));
+                new MetricPoint(0, Double.NaN, 2.25 + d, 0.125, 0.09375, 2.375 + d),
+                new MetricPoint(10, 1.5 + d, 1.25 + d, 0.75 - d, 0.6875 - d, 1.375 + d),
+                new MetricPoint(20, 0.5 + d, 0.75 + d, 0.875 - d, 0.8125 - d, 0.875 + d));
+    }
+
+    /** The metrics as format 1 stored them (run-v1): without the test loss. */
+    static List<MetricPoint> metricsV1(Branch branch, int round) {
+        return metrics(branch, round).stream().map(p -> new MetricPoint(p.iteration(), p.trainLoss(), p.valLoss(),
+                p.valAccuracy(), p.testAccuracy())).toList();
     }
 
     /** The summary row of a round (layers from its masks). */
@@ -132,7 +151,8 @@ public final class GoldenRunGenerator {
         w.writeTheta0(theta0());
         w.writeThetaK(theta0());
         for (RoundResult r : results()) {
-            w.writeRound(r, masks(r.round()), finalWeights(r.branch(), r.round()), metrics(r.branch(), r.round()));
+            w.writeRound(r, masks(r.round()), finalWeights(r.branch(), r.round()), finalBiases(r.branch(), r.round()),
+                    metrics(r.branch(), r.round()));
         }
     }
 
@@ -142,9 +162,9 @@ public final class GoldenRunGenerator {
         if (args.length > 0) {
             target = Paths.get(args[0]);
         } else if (Files.isDirectory(Paths.get("src/test/resources"))) {
-            target = Paths.get("src/test/resources/golden/run-v1");
+            target = Paths.get("src/test/resources/golden/run-v2");
         } else {
-            target = Paths.get("engine/api/src/test/resources/golden/run-v1");
+            target = Paths.get("engine/api/src/test/resources/golden/run-v2");
         }
         if (Files.exists(target)) {
             try (var s = Files.walk(target)) {

@@ -21,8 +21,8 @@ import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.Branch;
 
 /**
- * The committed golden run (src/test/resources/golden/run-v1, written by {@link GoldenRunGenerator}) pins
- * the on-disk format. Text files must match byte for byte; {@code .npz} files must hold the same entries in
+ * The committed golden run (src/test/resources/golden/run-v2, written by {@link GoldenRunGenerator}) pins
+ * the on-disk format; run-v1 (format 1, frozen) must still read. Text files must match byte for byte; {@code .npz} files must hold the same entries in
  * the same order with byte-identical {@code .npy} contents (zip bytes are not compared, since deflate output
  * may differ between zlib builds even though entry times are fixed).
  */
@@ -32,8 +32,12 @@ class GoldenRunTest {
     Path tmp;
 
     static Path golden() {
+        return golden("run-v2");
+    }
+
+    static Path golden(String version) {
         try {
-            return Path.of(GoldenRunTest.class.getResource("/golden/run-v1/spec.json").toURI()).getParent();
+            return Path.of(GoldenRunTest.class.getResource("/golden/" + version + "/spec.json").toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -58,7 +62,7 @@ class GoldenRunTest {
 
     @Test
     void todaysWriterReproducesTheGoldenFiles() throws IOException {
-        Path fresh = tmp.resolve("run-v1");
+        Path fresh = tmp.resolve("run-v2");
         GoldenRunGenerator.write(fresh);
         List<String> names = files(golden());
         assertEquals(names, files(fresh));
@@ -95,6 +99,7 @@ class GoldenRunTest {
             Branch b = r.branch();
             assertEquals(GoldenRunGenerator.masks(r.round()), run.masks(b, r.round()));
             assertEquals(GoldenRunGenerator.finalWeights(b, r.round()), run.finalWeights(b, r.round()));
+            assertEquals(GoldenRunGenerator.finalBiases(b, r.round()), run.finalBiases(b, r.round()));
             assertEquals(GoldenRunGenerator.metrics(b, r.round()), run.metrics(b, r.round()));
         }
         assertEquals(List.of(), run.warnings());
@@ -102,5 +107,29 @@ class GoldenRunTest {
         for (NpyArray a : Npz.readArrays(run.layout().masks(Branch.TICKET, 1))) {
             assertEquals(NpyDtype.BOOL, a.dtype());
         }
+        // weights-final.npz: the weights in layer order, then one bias vector per layer
+        List<String> names = Npz.readArrays(run.layout().weightsFinal(Branch.TICKET, 1)).stream()
+                .map(NpyArray::name).toList();
+        assertEquals(List.of("fc1", "output", "fc1.bias", "output.bias"), names);
+    }
+
+    @Test
+    void formatOneRunsStillRead() throws IOException {
+        StoredRun run = StoredRun.open(golden("run-v1"));
+        assertEquals(List.of(), run.warnings());
+        assertEquals(GoldenRunGenerator.SPEC, run.spec());
+        List<RoundResult> expected = GoldenRunGenerator.results().stream().sorted(SummaryCsv.ORDER).toList();
+        assertEquals(expected, run.results());
+        for (RoundResult r : expected) {
+            Branch b = r.branch();
+            assertEquals(GoldenRunGenerator.masks(r.round()), run.masks(b, r.round()));
+            assertEquals(GoldenRunGenerator.finalWeights(b, r.round()), run.finalWeights(b, r.round()));
+            assertEquals(List.of(), run.finalBiases(b, r.round()), "format 1 stored no biases");
+            assertEquals(GoldenRunGenerator.metricsV1(b, r.round()), run.metrics(b, r.round()),
+                    "no test_loss column: the test loss reads as NaN");
+        }
+        assertEquals(List.of(), run.warnings());
+        RunStoreWriter w = RunStoreWriter.open(tmp.resolve("copy"));
+        assertTrue(w.readFinalBiases(Branch.TICKET, 0).isEmpty());
     }
 }

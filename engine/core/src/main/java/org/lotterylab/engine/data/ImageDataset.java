@@ -6,7 +6,8 @@ import java.util.Arrays;
  * A labelled set of images held in plain arrays.
  *
  * <p>{@code pixels} holds {@code count} images of {@code channels x height x width} values, flattened in
- * row-major N, C, H, W order, each value a byte divided by 255 (so in [0, 1]). {@code labels[i]} is the class
+ * row-major N, C, H, W order, each value a byte divided by 255 (so in [0, 1]; {@link InputNormalizer} makes
+ * normalised copies). {@code labels[i]} is the class
  * (0 .. numClasses-1) of image i. The arrays are shared, not copied: callers must not modify them. Equality
  * is by array identity, as for any record holding arrays.
  *

@@ -223,7 +223,7 @@ final class EdgePopupExperiment {
         files.writeFlips(round, flips);
         Files.createDirectories(files.scoresFinal(round).getParent());
         Npz.write(files.scoresFinal(round), scores);
-        store.writeRound(result, masks, weights, out.metrics());
+        store.writeRound(result, masks, weights, Pruner.biases(ctx.layout(), w0), out.metrics());
         emit(new RunEvent.RoundFinished(result, masks, weights));
     }
 

@@ -17,9 +17,10 @@ import org.lotterylab.engine.train.RunGate;
 /**
  * Runs edge-popup sweeps on a background thread named {@code lth-edge-popup}, publishing the ordinary
  * {@link org.lotterylab.api.run.RunEvent}s with branch {@code edge-popup} (round = sweep point) plus
- * {@link org.lotterylab.api.run.EdgePopupEvent}s, and storing every finished point in the spec's run
- * directory ({@code <out>/<name>-<hash>}, the same directory as an IMP run of the same spec). A rerun skips
- * the points already on disk. Pause and cancel act between steps.
+ * {@link org.lotterylab.api.run.EdgePopupEvent}s, and storing every finished point in the run directory of
+ * {@link #frozenSpec} ({@code <out>/<name>-<hash>}: the spec with {@code init} = the frozen weights' init, the
+ * same directory as an IMP run of that spec). A rerun skips the points already on disk. Pause and cancel act
+ * between steps.
  *
  * <p>Do not run IMP and edge-popup into the same run directory at the same time: each rewrites
  * {@code summary.csv} from its own list, so the later writer drops the other's new rows (a rerun redoes them).
@@ -62,10 +63,11 @@ public class EdgePopupRunner implements ExperimentRunner {
     public RunControl start(ExperimentSpec spec, List<Double> keeps, EdgePopupOptions options, Path outDir,
                             RunListener listener) {
         checkKeeps(keeps);
+        ExperimentSpec frozen = frozenSpec(spec, options);
         RunGate gate = new RunGate();
         Thread t = new Thread(() -> {
             try {
-                new EdgePopupExperiment(spec, keeps, options, outDir, backend(), listener, gate, stepHook).run();
+                new EdgePopupExperiment(frozen, keeps, options, outDir, backend(), listener, gate, stepHook).run();
             } finally {
                 gate.markDone();
             }
@@ -73,6 +75,15 @@ public class EdgePopupRunner implements ExperimentRunner {
         t.setDaemon(true);
         t.start();
         return gate;
+    }
+
+    /**
+     * The spec an edge-popup sweep runs and stores: {@code spec} with {@code init} set to the options'
+     * {@code weightInit} (the frozen weights' initialiser). Its run directory is where the sweep writes, and
+     * {@link org.lotterylab.api.run.RunEvent.RunStarted#spec()} carries it, so views can show the init.
+     */
+    public static ExperimentSpec frozenSpec(ExperimentSpec spec, EdgePopupOptions options) {
+        return spec.init() == options.weightInit() ? spec : spec.with("init", options.weightInit().id());
     }
 
     /**

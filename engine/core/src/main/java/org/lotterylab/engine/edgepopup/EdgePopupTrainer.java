@@ -257,7 +257,7 @@ public final class EdgePopupTrainer {
     private MetricPoint evaluate(MultiLayerNetwork net, int it, double trainLoss) {
         EvalSet.Result v = validation.evaluate(net);
         EvalSet.Result t = test.evaluate(net);
-        return new MetricPoint(it, trainLoss, v.loss(), v.accuracy(), t.accuracy());
+        return new MetricPoint(it, trainLoss, v.loss(), v.accuracy(), t.accuracy(), t.loss());
     }
 
     /** The scores' initial values for every prunable layer, concatenated in layer order. */

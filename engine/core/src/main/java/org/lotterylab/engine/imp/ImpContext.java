@@ -30,12 +30,16 @@ import org.lotterylab.engine.util.Seeds;
 public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape input, ParamLayout layout, float[] theta0,
                          Trainer trainer, String dataDescription) {
 
-    /** Loads the data (and the optional official test set), checks shapes, draws theta_0. */
+    /**
+     * Loads the data (and the optional official test set), normalises the inputs as the spec's
+     * {@code normalize} says (statistics from the training split), checks shapes, draws theta_0.
+     */
     public static ImpContext prepare(ExperimentSpec spec, BackendInfo backend) {
         DataSplits splits = DatasetLocator.locate(spec.dataset());
         if (!spec.testData().isBlank()) {
             splits = splits.withTest(DatasetLocator.loadTestSet(Path.of(spec.testData())));
         }
+        splits = org.lotterylab.engine.data.InputNormalizer.apply(splits, spec.normalize());
         ImageDataset tr = splits.train();
         InputShape input = new InputShape(tr.channels(), tr.height(), tr.width(), tr.numClasses());
         if (splits.test().featureSize() != tr.featureSize()) {

@@ -154,13 +154,10 @@ final class ImpExperiment {
                 float[] start = thetaK;
                 switch (b) {
                     case TICKET -> { }
-                    case RANDOM_REINIT -> start = Initializer.draw(ctx.layout(), spec.init(),
-                            Seeds.derive(spec.seed(), "reinit", round));
-                    case SAME_SIGN_REINIT -> start = sameSign(ctx, thetaK,
-                            Initializer.draw(ctx.layout(), spec.init(), Seeds.derive(spec.seed(), "same-sign", round)));
-                    case RANDOM_PRUNING -> m = Pruner.random(ctx.layout(), Pruner.counts(mask),
-                            Seeds.derive(spec.seed(), "random-pruning", round));
-                    case ONE_SHOT -> m = Pruner.prune(ctx.layout(), denseMask, denseFinal, thetaK, spec, round);
+                    case RANDOM_REINIT -> start = Controls.randomReinit(ctx.layout(), spec, round, thetaK);
+                    case SAME_SIGN_REINIT -> start = Controls.sameSign(ctx.layout(), spec, round, theta0, thetaK);
+                    case RANDOM_PRUNING -> m = Controls.randomPruning(ctx.layout(), spec, round, mask);
+                    case ONE_SHOT -> m = Controls.oneShot(ctx.layout(), spec, round, denseFinal, thetaK);
                     default -> throw new IllegalStateException("branch " + b + " is not an IMP branch");
                 }
                 Trainer.Outcome out = train(ctx, b, round, start, m, -1);
@@ -230,7 +227,7 @@ final class ImpExperiment {
                 out.earlyStopIteration(), out.earlyStopTestAccuracy(), lastSeconds, Pruner.summaries(ctx.layout(), mask));
         List<Mask> masks = Pruner.toMasks(ctx.layout(), mask);
         List<Tensor> weights = Pruner.tensors(ctx.layout(), out.finalParams());
-        store.writeRound(result, masks, weights, out.metrics());
+        store.writeRound(result, masks, weights, Pruner.biases(ctx.layout(), out.finalParams()), out.metrics());
         emit(new RunEvent.RoundFinished(result, masks, weights));
     }
 
@@ -239,21 +236,11 @@ final class ImpExperiment {
         float[] flat = template.clone();
         Pruner.writeTensors(ctx.layout(), store.readFinalWeights(b, round).orElseThrow(
                 () -> new IOException("weights-final.npz of " + b.id() + " round " + round + " is missing")), flat);
-        return flat;
-    }
-
-    /** Fresh magnitudes with the signs of {@code reference} (Zhou et al. 2019); biases from the reference. */
-    private static float[] sameSign(ImpContext ctx, float[] reference, float[] fresh) {
-        float[] out = reference.clone();
-        for (int i = 0; i < ctx.layout().size(); i++) {
-            int off = (int) ctx.layout().offset(i);
-            int n = ctx.layout().layers().get(i).size();
-            for (int j = off; j < off + n; j++) {
-                float mag = Math.abs(fresh[j]);
-                out[j] = reference[j] < 0 ? -mag : mag;
-            }
+        var biases = store.readFinalBiases(b, round); // absent in runs written before biases were stored
+        if (biases.isPresent()) {
+            Pruner.writeBiases(ctx.layout(), biases.get(), flat);
         }
-        return out;
+        return flat;
     }
 
     /** The central invariant: a pruned weight is exactly 0.0 after training. A violation is a bug. */

@@ -43,14 +43,16 @@ public final class ModelFactory {
      * @param input     input shape
      * @param optimizer optimiser kind
      * @param lr        learning rate
-     * @param momentum  SGD momentum (Nesterov) when > 0
+     * @param momentum  SGD momentum when > 0: heavy-ball ({@link HeavyBall}) for {@code sgd}, Nesterov for
+     *                  {@code sgd-nesterov}; ignored by Adam
      */
     public static MultiLayerNetwork build(ModelKind kind, InputShape input, OptimizerKind optimizer, double lr,
                                           double momentum) {
         checkInput(kind, input);
         IUpdater updater = switch (optimizer) {
             case ADAM -> new Adam(lr, 0.9, 0.999, 1e-8);
-            case SGD -> momentum > 0 ? new Nesterovs(lr, momentum) : new Sgd(lr);
+            case SGD -> momentum > 0 ? new HeavyBall(lr, momentum) : new Sgd(lr);
+            case SGD_NESTEROV -> momentum > 0 ? new Nesterovs(lr, momentum) : new Sgd(lr);
         };
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(0)
@@ -114,6 +116,7 @@ public final class ModelFactory {
     public static ParamLayout layout(MultiLayerNetwork net) {
         List<LayerInfo> layers = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
+        List<Long> biasOffsets = new ArrayList<>();
         INDArray flat = net.params();
         int conv = 0;
         int fc = 0;
@@ -143,12 +146,19 @@ public final class ModelFactory {
             }
             layers.add(info);
             offsets.add(offset);
+            INDArray bias = layer.getParam("b");
+            if (bias == null || bias.length() != info.shape()[0]) {
+                throw new IllegalStateException("layer " + info.name() + " has no bias vector of " + info.shape()[0]);
+            }
+            biasOffsets.add(bias.offset() - flat.offset());
         }
         long[] off = new long[offsets.size()];
+        long[] boff = new long[offsets.size()];
         for (int i = 0; i < off.length; i++) {
             off[i] = offsets.get(i);
+            boff[i] = biasOffsets.get(i);
         }
-        return new ParamLayout(layers, off, flat.length());
+        return new ParamLayout(layers, off, flat.length(), boff);
     }
 
     private static void requireF(INDArray w) {

@@ -8,16 +8,51 @@ import org.lotterylab.api.mask.LayerInfo;
  * weights as an 'f'-ordered [nIn, nOut] view and conv kernels as a 'c'-ordered [out, in, kh, kw] view, so
  * in both cases the flat segment is already in numpy layout ((out, in) and (out, in, kh, kw), C order).
  *
- * @param layers      prunable layers, in network order
- * @param offsets     start of each layer's weights in the flat parameter vector
- * @param totalParams length of the flat parameter vector (weights, biases, everything)
+ * <p>Each layer's biases (one per output unit or filter, {@code shape[0]} values) sit at
+ * {@link #biasOffset(int)}, or nowhere ({@code -1}) in layouts built without them (tests).
+ *
+ * @param layers       prunable layers, in network order
+ * @param offsets      start of each layer's weights in the flat parameter vector
+ * @param totalParams  length of the flat parameter vector (weights, biases, everything)
+ * @param biasOffsets  start of each layer's biases in the flat parameter vector, -1 when unknown
  */
-public record ParamLayout(List<LayerInfo> layers, long[] offsets, long totalParams) {
+public record ParamLayout(List<LayerInfo> layers, long[] offsets, long totalParams, long[] biasOffsets) {
 
     /** Copies inputs. */
     public ParamLayout {
         layers = List.copyOf(layers);
         offsets = offsets.clone();
+        biasOffsets = biasOffsets.clone();
+        if (biasOffsets.length != layers.size() || offsets.length != layers.size()) {
+            throw new IllegalArgumentException(layers.size() + " layers, " + offsets.length + " weight offsets, "
+                    + biasOffsets.length + " bias offsets");
+        }
+    }
+
+    /** A layout without bias positions. */
+    public ParamLayout(List<LayerInfo> layers, long[] offsets, long totalParams) {
+        this(layers, offsets, totalParams, noBiases(layers.size()));
+    }
+
+    private static long[] noBiases(int n) {
+        long[] b = new long[n];
+        java.util.Arrays.fill(b, -1);
+        return b;
+    }
+
+    /** Offset of layer {@code i}'s biases, or -1 when the layout does not know them. */
+    public long biasOffset(int i) {
+        return biasOffsets[i];
+    }
+
+    /** Number of biases of layer {@code i}: one per output unit or filter. */
+    public int biasSize(int i) {
+        return layers.get(i).shape()[0];
+    }
+
+    @Override
+    public long[] biasOffsets() {
+        return biasOffsets.clone();
     }
 
     /** Offset of layer {@code i}'s weights. */

@@ -203,6 +203,37 @@ public final class Pruner {
         return out;
     }
 
+    /**
+     * The prunable layers' biases of a flat parameter vector as tensors {@code <layer>.bias} of shape
+     * {@code (out,)} (copies); empty when the layout does not know where the biases are.
+     */
+    public static List<Tensor> biases(ParamLayout layout, float[] flat) {
+        List<Tensor> out = new ArrayList<>();
+        for (int i = 0; i < layout.size(); i++) {
+            int off = (int) layout.biasOffset(i);
+            if (off < 0) {
+                return List.of();
+            }
+            int n = layout.biasSize(i);
+            out.add(new Tensor(org.lotterylab.api.store.Npz.biasName(layout.layers().get(i).name()), new int[] {n},
+                    Arrays.copyOfRange(flat, off, off + n)));
+        }
+        return out;
+    }
+
+    /** Writes bias tensors (as {@link #biases}) into a flat parameter vector (other entries unchanged). */
+    public static void writeBiases(ParamLayout layout, List<Tensor> biases, float[] flat) {
+        for (int i = 0; i < layout.size(); i++) {
+            Tensor t = biases.get(i);
+            if (!t.name().equals(org.lotterylab.api.store.Npz.biasName(layout.layers().get(i).name()))
+                    || t.size() != layout.biasSize(i) || layout.biasOffset(i) < 0) {
+                throw new IllegalArgumentException("bias tensor " + t + " does not match layer "
+                        + layout.layers().get(i));
+            }
+            System.arraycopy(t.data(), 0, flat, (int) layout.biasOffset(i), t.size());
+        }
+    }
+
     /** Writes tensors into a flat parameter vector (other entries unchanged). */
     public static void writeTensors(ParamLayout layout, List<Tensor> tensors, float[] flat) {
         for (int i = 0; i < layout.size(); i++) {

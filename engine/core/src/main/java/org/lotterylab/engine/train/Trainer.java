@@ -186,6 +186,6 @@ public final class Trainer {
     private MetricPoint evaluate(MultiLayerNetwork net, int it, double trainLoss) {
         EvalSet.Result v = validation.evaluate(net);
         EvalSet.Result t = test.evaluate(net);
-        return new MetricPoint(it, trainLoss, v.loss(), v.accuracy(), t.accuracy());
+        return new MetricPoint(it, trainLoss, v.loss(), v.accuracy(), t.accuracy(), t.loss());
     }
 }

@@ -153,7 +153,7 @@ class EdgePopupRunnerTest {
         List<RunEvent> other = run(l -> runner.start(spec, List.of(0.5), EdgePopupOptions.defaults()
                 .with("learningRate", "0.2"), out, l));
         RunEvent.RunFailed failed = only(other, RunEvent.RunFailed.class);
-        assertTrue(failed.reason().contains("learningRate ('0.5' on disk, '0.2' now)"), failed.reason());
+        assertTrue(failed.reason().contains("learningRate ('1.0' on disk, '0.2' now)"), failed.reason());
 
         // without keeps.csv a stored point is only reused when its masks keep what the keep value asks for
         Files.delete(files.keepsCsv());
@@ -170,7 +170,8 @@ class EdgePopupRunnerTest {
         ExperimentSpec spec = tiny("init", "kaiming-normal", "branches", "ticket");
         Path out = tmp.resolve("joint");
         assertOk(run(l -> new ImpRunner(2).start(spec, out, l)));
-        assertOk(run(l -> new EdgePopupRunner(2).start(spec, List.of(0.5), EdgePopupOptions.defaults(), out, l)));
+        assertOk(run(l -> new EdgePopupRunner(2).start(spec, List.of(0.5),
+                EdgePopupOptions.defaults().with("weightInit", "kaiming-normal"), out, l)));
         StoredRun stored = StoredRun.open(RunLayout.runDir(out, spec));
         assertEquals(List.of(Branch.TICKET, Branch.EDGE_POPUP), stored.branches(), "one summary.csv for both");
 
@@ -184,6 +185,28 @@ class EdgePopupRunnerTest {
         assertEquals(1.0, report.rows().get(0).weightsRemaining());
         assertTrue(report.rows().get(2).weightsRemaining() < report.rows().get(1).weightsRemaining());
         assertFalse(report.data().isBlank());
+    }
+
+    @Test
+    void frozenWeightsDefaultToSignedKaimingConstantAndTheSpecSaysSo() throws Exception {
+        ExperimentSpec spec = tiny("init", "glorot-normal");
+        Path out = tmp.resolve("frozen-default");
+        List<RunEvent> events = run(l -> new EdgePopupRunner(2).start(spec, List.of(0.5), EdgePopupOptions.defaults(),
+                out, l));
+        assertOk(events);
+        RunEvent.RunStarted s = only(events, RunEvent.RunStarted.class);
+        assertEquals(org.lotterylab.api.spec.InitKind.SIGNED_KAIMING_CONSTANT, s.spec().init(), "the event says it");
+        ExperimentSpec frozen = EdgePopupRunner.frozenSpec(spec, EdgePopupOptions.defaults());
+        assertEquals(RunLayout.runDir(out, frozen), s.runDir());
+        StoredRun stored = StoredRun.open(s.runDir());
+        assertEquals(frozen, stored.spec(), "spec.json records the frozen weights' init");
+        float[] fc1 = stored.theta0().orElseThrow().get(0).data();
+        float c = (float) Math.sqrt(2.0 / 784);
+        for (float v : fc1) {
+            assertEquals(c, Math.abs(v), 0f, "signed Kaiming constant: +-sqrt(2 / fan_in)");
+        }
+        assertEquals(spec, EdgePopupRunner.frozenSpec(spec, EdgePopupOptions.defaults().with("weightInit",
+                "glorot-normal")), "another init is an explicit option");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.lotterylab.engine.prune;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -75,6 +76,29 @@ class PrunerTest {
     }
 
     @Test
+    void globalPruningRanksAllLayersTogetherAndSplitsPerLayerByMagnitude() {
+        float[] p = params();
+        for (int i = 0; i < 8; i++) {
+            p[24 + i] = 1.5f + 0.1f * i; // output |w| 1.5 .. 2.2 against fc1's 0.1 .. 2.0
+        }
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("pruning", "global", "globalRate", "0.5",
+                "globalIgnore", ""));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), p, p, spec, 1);
+        // the 14 largest of all 28: fc1 1.5 .. 2.0 (indices 14..19) and all of output; layerwise would be 10 / 4
+        assertArrayEquals(new int[] {6, 8}, Pruner.counts(m));
+        for (int j = 0; j < 20; j++) {
+            assertEquals(j >= 14, m[0][j], "fc1 weight " + j);
+        }
+        // round 2 continues from the round-1 mask: 7 of the 14 survivors, again the largest overall
+        // (2.2, 2.1, 2.0, 1.9 of output; 2.0, 1.9, 1.8 of fc1); layerwise would be 5 / 2
+        boolean[][] m2 = Pruner.prune(LAYOUT, m, p, p, spec, 2);
+        assertArrayEquals(new int[] {3, 4}, Pruner.counts(m2));
+        for (int j = 0; j < 8; j++) {
+            assertEquals(j >= 4, m2[1][j], "output weight " + j);
+        }
+    }
+
+    @Test
     void magnitudeIncreaseRanksByGrowth() {
         float[] init = params();
         float[] trained = params();
@@ -94,5 +118,98 @@ class PrunerTest {
         assertTrue(java.util.Arrays.deepEquals(a, b));
         boolean[][] c = Pruner.random(LAYOUT, new int[] {7, 3}, 12);
         assertFalse(java.util.Arrays.deepEquals(a, c));
+    }
+
+    @Test
+    void flatMaskIsZeroExactlyAtPrunedWeightsAndOneElsewhere() {
+        boolean[][] m = Pruner.dense(LAYOUT);
+        m[0][3] = false;
+        m[1][7] = false;
+        float[] flat = Pruner.flatMask(LAYOUT, m);
+        assertEquals(34, flat.length);
+        for (int j = 0; j < 34; j++) {
+            assertEquals(j == 3 || j == 24 + 7 ? 0f : 1f, flat[j], 0f, "entry " + j);
+        }
+        assertEquals(26.0 / 28, Pruner.fractionRemaining(m), 1e-12);
+        assertEquals(1.0, Pruner.fractionRemaining(new boolean[0][]), 0.0);
+        var sums = Pruner.summaries(LAYOUT, m);
+        assertEquals(new org.lotterylab.api.mask.LayerSummary("fc1", 20, 19), sums.get(0));
+        assertEquals(new org.lotterylab.api.mask.LayerSummary("output", 8, 7), sums.get(1));
+    }
+
+    @Test
+    void globalIgnoreByLayerNameAndLayerTargets() {
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("pruning", "global", "globalRate", "0.5",
+                "model", "mlp-small", "globalIgnore", "fc1"));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), params(), params(), spec, 1);
+        assertArrayEquals(new int[] {20, 4}, Pruner.counts(m), "fc1 ignored by name, output halved");
+        assertArrayEquals(new int[] {20, -1}, Pruner.layerTargets(LAYOUT, spec, 1));
+        assertEquals(4, Pruner.globalTarget(LAYOUT, spec, 1));
+        ExperimentSpec lw = ExperimentSpec.defaults().with(Map.of("hiddenRate", "0.5", "outputRate", "0.25"));
+        assertArrayEquals(new int[] {5, 5}, Pruner.layerTargets(LAYOUT, lw, 2));
+    }
+
+    @Test
+    void aRateOfZeroKeepsEverythingAndAFullRandomMaskIsDense() {
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("hiddenRate", "0", "outputRate", "0"));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), params(), params(), spec, 3);
+        assertArrayEquals(new int[] {20, 8}, Pruner.counts(m));
+        boolean[][] r = Pruner.random(LAYOUT, new int[] {20, 8}, 3);
+        assertTrue(java.util.Arrays.deepEquals(Pruner.dense(LAYOUT), r));
+        assertThrows(IllegalStateException.class, () -> Pruner.keepTop(new float[][] {{1f, 2f}},
+                new boolean[][] {{true, false}}, 2), "cannot keep more than remain");
+    }
+
+    @Test
+    void magnitudeIncreaseRanksShrinkingWeightsBelowGrowingOnes() {
+        float[] init = new float[34];
+        float[] trained = new float[34];
+        for (int j = 0; j < 20; j++) {
+            init[j] = 2f - j / 20f; // |w_final| is 1.5 for every weight: only the growth ranks them
+            trained[j] = init[j] + (j - 10) / 20f; // growth -0.5 .. +0.45: negative scores for j < 10
+        }
+        ExperimentSpec spec = ExperimentSpec.defaults().with(Map.of("hiddenRate", "0.75", "maskCriterion",
+                "magnitude-increase"));
+        boolean[][] m = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), trained, init, spec, 1);
+        for (int j = 0; j < 20; j++) {
+            assertEquals(j >= 15, m[0][j], "weight " + j);
+        }
+        ExperimentSpec shrink = spec.with("hiddenRate", "0.25");
+        boolean[][] s = Pruner.prune(LAYOUT, Pruner.dense(LAYOUT), trained, init, shrink, 1);
+        for (int j = 0; j < 20; j++) {
+            assertEquals(j >= 5, s[0][j], "among shrinking weights the least shrunk survive: weight " + j);
+        }
+    }
+
+    @Test
+    void tensorsMasksAndBiasesRoundTripAndRejectMismatches() {
+        ParamLayout withBiases = new ParamLayout(LAYOUT.layers(), new long[] {0, 24}, 34, new long[] {20, 32});
+        float[] p = params();
+        p[32] = 7f;
+        p[33] = -7f;
+        var t = Pruner.tensors(withBiases, p);
+        assertEquals(List.of("fc1", "output"), t.stream().map(org.lotterylab.api.mask.Tensor::name).toList());
+        assertArrayEquals(java.util.Arrays.copyOfRange(p, 24, 32), t.get(1).data());
+        var b = Pruner.biases(withBiases, p);
+        assertEquals(List.of("fc1.bias", "output.bias"), b.stream().map(org.lotterylab.api.mask.Tensor::name).toList());
+        assertArrayEquals(new float[] {0.001f, 0.001f, 0.001f, 0.001f}, b.get(0).data());
+        assertArrayEquals(new float[] {7f, -7f}, b.get(1).data());
+        float[] q = new float[34];
+        Pruner.writeTensors(withBiases, t, q);
+        Pruner.writeBiases(withBiases, b, q);
+        assertArrayEquals(p, q);
+        assertEquals(List.of(), Pruner.biases(LAYOUT, p), "a layout without bias positions has none to give");
+        assertThrows(IllegalArgumentException.class, () -> Pruner.writeTensors(withBiases, List.of(t.get(1), t.get(0)),
+                q));
+        assertThrows(IllegalArgumentException.class, () -> Pruner.writeBiases(withBiases, List.of(b.get(1), b.get(0)),
+                q));
+
+        boolean[][] m = Pruner.random(LAYOUT, new int[] {5, 3}, 4);
+        var masks = Pruner.toMasks(LAYOUT, m);
+        assertEquals(5, masks.get(0).kept());
+        assertTrue(java.util.Arrays.deepEquals(m, Pruner.fromMasks(LAYOUT, masks)));
+        assertThrows(IllegalArgumentException.class, () -> Pruner.fromMasks(LAYOUT, List.of(masks.get(0))));
+        assertThrows(IllegalArgumentException.class, () -> Pruner.fromMasks(LAYOUT, List.of(masks.get(1),
+                masks.get(0))));
     }
 }
