@@ -43,7 +43,8 @@ public record ExperimentSpec(
         List<Branch> branches,
         boolean lmcEachRound,
         int lmcAlphas,
-        double edgePopupKeep) {
+        double edgePopupKeep,
+        EngineKind engine) {
 
     private static final List<SpecField> FIELDS = List.of(
             f("name", SpecField.Type.STRING, "run", "Run name; the run directory is <out>/<name>-<hash of the spec>"),
@@ -75,7 +76,9 @@ public record ExperimentSpec(
             f("lmcEachRound", SpecField.Type.BOOLEAN, "false",
                     "Also measure each ticket round's linear-mode-connectivity instability"),
             f("lmcAlphas", SpecField.Type.INT, "30", "Points on the interpolation path (endpoints included), >= 2"),
-            f("edgePopupKeep", SpecField.Type.DOUBLE, "0.5", "Edge-popup: fraction of edges KEPT per layer, in (0, 1]"));
+            f("edgePopupKeep", SpecField.Type.DOUBLE, "0.5", "Edge-popup: fraction of edges KEPT per layer, in (0, 1]"),
+            c("engine", EngineKind.class, "auto",
+                    "Training engine: auto (lean for fully-connected models on the CPU, else dl4j), lean or dl4j"));
 
     /** Validates every field. */
     public ExperimentSpec {
@@ -92,6 +95,7 @@ public record ExperimentSpec(
         requireNonNull("optimizer", optimizer);
         requireNonNull("pruning", pruning);
         requireNonNull("maskCriterion", maskCriterion);
+        requireNonNull("engine", engine);
         if (!(learningRate > 0) || !Double.isFinite(learningRate) || learningRate > 10) {
             throw new SpecException("learningRate", "must be > 0 and at most 10 (got " + learningRate + ")");
         }
@@ -203,7 +207,8 @@ public record ExperimentSpec(
                 parseBranches(v.get("branches")),
                 SpecValues.parseBoolean("lmcEachRound", v.get("lmcEachRound")),
                 SpecValues.parseInt("lmcAlphas", v.get("lmcAlphas")),
-                SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")));
+                SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")),
+                Choice.parse(EngineKind.class, "engine", v.get("engine")));
     }
 
     /** Every field as its canonical string, in canonical order. */
@@ -236,6 +241,7 @@ public record ExperimentSpec(
         m.put("lmcEachRound", Boolean.toString(lmcEachRound));
         m.put("lmcAlphas", Integer.toString(lmcAlphas));
         m.put("edgePopupKeep", Double.toString(edgePopupKeep));
+        m.put("engine", engine.id());
         return m;
     }
 
