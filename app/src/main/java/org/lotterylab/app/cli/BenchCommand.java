@@ -8,8 +8,9 @@ import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.data.ImageDataset;
 
 /**
- * {@code lth bench}: masked vs unmasked LeNet-300-100 training throughput. The last two lines are
- * {@code masked_examples_per_s N} and {@code unmasked_examples_per_s N}.
+ * {@code lth bench}: LeNet-300-100 training throughput, lean and DL4J paths and the GEMM-only limit side by
+ * side; the summary lines come from {@link TrainingBenchmark.Result#lines()}, ending with
+ * {@code lean_examples_per_s}, {@code dl4j_examples_per_s} and {@code limit_examples_per_s}.
  */
 public final class BenchCommand {
 
@@ -20,9 +21,9 @@ public final class BenchCommand {
     public static String usage() {
         return """
                 Usage: lth bench [--threads N] [--batch N] [--iterations N] [--blocks N] [--data DIR|sample]
-                Measures masked and unmasked LeNet-300-100 training throughput (Adam, examples/s) on the
-                training images, alternating blocks of --iterations steps (default 1000, 3 blocks, batch 60,
-                2 threads) and printing the medians last.
+                Measures LeNet-300-100 training throughput (Adam, examples/s) on the training images: the
+                lean path and the DL4J path, masked and unmasked, and the GEMM-only limit, alternating blocks
+                of --iterations steps (default 1000, 3 blocks, batch 60, 2 threads), medians printed last.
                 """;
     }
 
@@ -42,9 +43,7 @@ public final class BenchCommand {
         out.println("backend: " + r.backend());
         out.printf(Locale.ROOT, "model lenet-300-100 batch %d threads %d iterations/block %d blocks %d%n", batch, threads,
                 iterations, blocks);
-        out.printf(Locale.ROOT, "masking_cost_percent %.2f%n", 100 * r.maskingCost());
-        out.printf(Locale.ROOT, "masked_examples_per_s %.0f%n", r.masked());
-        out.printf(Locale.ROOT, "unmasked_examples_per_s %.0f%n", r.unmasked());
+        r.lines().forEach(out::println);
         return 0;
     }
 }

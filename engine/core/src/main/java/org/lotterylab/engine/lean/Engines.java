@@ -3,7 +3,6 @@ package org.lotterylab.engine.lean;
 import org.lotterylab.api.spec.EngineKind;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
-import org.lotterylab.engine.Backend;
 import org.lotterylab.engine.model.InputShape;
 import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.model.ParamLayout;
@@ -43,15 +42,8 @@ public final class Engines {
 
     /** Whether ND4J runs on the CPU backend (the lean path's BLAS is the CPU one). */
     public static boolean cpuBackend() {
-        return "CPU".equals(Backend.current(Math.max(1, currentThreads())).backend());
-    }
-
-    private static int currentThreads() {
-        try {
-            return org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads();
-        } catch (RuntimeException e) {
-            return 1;
-        }
+        String cls = org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName();
+        return !cls.toLowerCase(java.util.Locale.ROOT).contains("cu");
     }
 
     /** The engine id {@code spec} resolves to. */
@@ -73,8 +65,19 @@ public final class Engines {
                 spec.momentum()));
     }
 
-    /** One line for {@code lth info}: what {@code auto} picks. */
+    /** One line for {@code lth info}: what {@code auto} picks for each model on this backend. */
     public static String describeAuto() {
-        return "auto = lean (BLAS, fully-connected models on the CPU) else dl4j; set with --set engine=lean|dl4j";
+        boolean cpu = cpuBackend();
+        StringBuilder lean = new StringBuilder();
+        StringBuilder dl4j = new StringBuilder();
+        InputShape mnist = new InputShape(1, 28, 28, 10);
+        for (org.lotterylab.api.spec.ModelKind m : org.lotterylab.api.spec.ModelKind.values()) {
+            ParamLayout layout = ModelFactory.layout(ModelFactory.build(m, mnist,
+                    org.lotterylab.api.spec.OptimizerKind.SGD, 0.1, 0));
+            StringBuilder to = LEAN.equals(resolve(EngineKind.AUTO, layout, cpu)) ? lean : dl4j;
+            to.append(to.length() == 0 ? "" : ", ").append(m.id());
+        }
+        return "auto (lean for " + (lean.length() == 0 ? "no model" : lean) + "; dl4j for "
+                + (dl4j.length() == 0 ? "no model" : dl4j) + "); override with --set engine=lean|dl4j";
     }
 }

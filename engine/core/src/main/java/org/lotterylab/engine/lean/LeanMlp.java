@@ -220,6 +220,28 @@ public final class LeanMlp implements AutoCloseable {
     }
 
     /**
+     * Only the GEMMs of one training step on {@code batch} rows (forward, weight gradients, input deltas) on the
+     * current buffers, nothing else: the arithmetic floor of {@link #step}, for benchmarks.
+     */
+    public void gemmsOfOneStep(int batch) {
+        checkOpen();
+        for (int l = 0; l < layers; l++) {
+            int in = shape.in(l);
+            FloatPointer src = l == 0 ? xN : aN[l - 1];
+            Gemm.sgemm(false, true, batch, shape.out(l), in, src, in, wL[l], in, 0f, aN[l], shape.out(l));
+        }
+        for (int l = layers - 1; l >= 0; l--) {
+            int in = shape.in(l);
+            int out = shape.out(l);
+            FloatPointer prev = l == 0 ? xN : aN[l - 1];
+            Gemm.sgemm(true, false, out, in, batch, dN[l], out, prev, in, 0f, gL[l], in);
+            if (l > 0) {
+                Gemm.sgemm(false, false, batch, in, out, dN[l], out, wL[l], in, 0f, dN[l - 1], in);
+            }
+        }
+    }
+
+    /**
      * Softmax probabilities of {@code n} examples of {@code pixels} from example {@code start} (row-major)
      * into {@code probs} (n x classes, row-major).
      */

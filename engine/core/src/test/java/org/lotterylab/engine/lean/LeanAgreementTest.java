@@ -104,4 +104,50 @@ class LeanAgreementTest {
                     masked, max, accLean, accDl4j);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void masksPrunedFromBothPathsAgreeExceptForTiesAtTheThreshold() {
+        ExperimentSpec spec = ExperimentSpec.defaults();
+        InputShape input = new InputShape(1, 28, 28, 10);
+        ParamLayout layout = ModelFactory.layout(ModelFactory.build(spec.model(), input, spec.optimizer(),
+                spec.learningRate(), spec.momentum()));
+        float[] theta0 = Initializer.draw(layout, InitKind.GLOROT_NORMAL, 21);
+        float[][] end = new float[2][];
+        String[] engines = {Engines.LEAN, Engines.DL4J};
+        for (int e = 0; e < 2; e++) {
+            try (StepBackend net = Engines.backend(engines[e], spec, input, layout)) {
+                net.load(theta0);
+                BatchStream stream = new BatchStream(data.train(), 9);
+                float[] x = new float[60 * 784];
+                float[] y = new float[60 * 10];
+                for (int it = 0; it < 200; it++) {
+                    stream.next(60, x, y);
+                    net.step(x, y, 60);
+                }
+                end[e] = net.params();
+            }
+        }
+        boolean[][] lean = Pruner.prune(layout, Pruner.dense(layout), end[0], theta0, spec, 1);
+        boolean[][] dl4j = Pruner.prune(layout, Pruner.dense(layout), end[1], theta0, spec, 1);
+        int differ = 0;
+        for (int l = 0; l < layout.size(); l++) {
+            int off = (int) layout.offset(l);
+            float threshold = Float.POSITIVE_INFINITY;
+            for (int j = 0; j < dl4j[l].length; j++) {
+                if (dl4j[l][j]) {
+                    threshold = Math.min(threshold, Math.abs(end[1][off + j]));
+                }
+            }
+            for (int j = 0; j < lean[l].length; j++) {
+                if (lean[l][j] != dl4j[l][j]) {
+                    differ++;
+                    assertTrue(Math.abs(Math.abs(end[0][off + j]) - threshold) <= 2 * MAX_ABS_DIFF,
+                            "layer " + l + " weight " + j + " differs but is no tie: |w| = " + Math.abs(end[0][off + j])
+                                    + ", threshold " + threshold);
+                }
+            }
+        }
+        assertTrue(differ <= 10, differ + " mask entries differ");
+        System.out.println("masks after pruning: " + differ + " entries differ (ties at the threshold)");
+    }
 }
