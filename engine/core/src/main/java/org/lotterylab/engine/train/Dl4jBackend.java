@@ -20,11 +20,13 @@ public final class Dl4jBackend implements StepBackend {
     /** A backend whose networks come from {@code factory} (each call a freshly built network). */
     public Dl4jBackend(Supplier<MultiLayerNetwork> factory) {
         this.factory = factory;
-        this.net = factory.get();
     }
 
-    /** The network in use (for DL4J-only callers). */
+    /** The network in use (built on first use; {@link #load} replaces it). */
     public MultiLayerNetwork network() {
+        if (net == null) {
+            net = factory.get();
+        }
         return net;
     }
 
@@ -35,7 +37,7 @@ public final class Dl4jBackend implements StepBackend {
 
     @Override
     public int paramCount() {
-        return (int) net.params().length();
+        return (int) network().params().length();
     }
 
     @Override
@@ -49,7 +51,7 @@ public final class Dl4jBackend implements StepBackend {
 
     @Override
     public void setParams(float[] params) {
-        net.setParams(Nd4j.createFromArray(params));
+        network().setParams(Nd4j.createFromArray(params));
         if (mask != null) {
             net.params().muli(mask);
         }
@@ -59,7 +61,7 @@ public final class Dl4jBackend implements StepBackend {
     public void setMask(float[] flatMask) {
         mask = flatMask == null ? null : Nd4j.createFromArray(flatMask);
         if (mask != null) {
-            net.params().muli(mask);
+            network().params().muli(mask);
         }
     }
 
@@ -67,7 +69,7 @@ public final class Dl4jBackend implements StepBackend {
     public double step(float[] x, float[] y, int batch) {
         int f = x.length / batch;
         int c = y.length / batch;
-        net.fit(new DataSet(Nd4j.create(x, new long[] {batch, f}, 'c'), Nd4j.create(y, new long[] {batch, c}, 'c')));
+        network().fit(new DataSet(Nd4j.create(x, new long[] {batch, f}, 'c'), Nd4j.create(y, new long[] {batch, c}, 'c')));
         if (mask != null) {
             net.params().muli(mask);
         }
@@ -76,12 +78,12 @@ public final class Dl4jBackend implements StepBackend {
 
     @Override
     public float[] params() {
-        return net.params().toFloatVector();
+        return network().params().toFloatVector();
     }
 
     @Override
     public EvalSet.Result evaluate(EvalSet set) {
-        return set.evaluate(net);
+        return set.evaluate(network());
     }
 
     @Override
