@@ -9,13 +9,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lth bench}: masked vs unmasked LeNet-300-100 training throughput. The last two lines are
- * {@code masked_examples_per_s N} and {@code unmasked_examples_per_s N} ({@link BenchPrinter}).
+ * {@code lth bench}: LeNet-300-100 training throughput, lean and DL4J paths and the GEMM-only limit side by
+ * side; the summary lines come from {@link TrainingBenchmark.Result#lines()}, ending with
+ * {@code lean_examples_per_s}, {@code dl4j_examples_per_s} and {@code limit_examples_per_s}.
  */
-@Command(name = "bench", header = "masked vs unmasked training throughput (LeNet-300-100)",
+@Command(name = "bench", header = "training throughput: lean and DL4J paths and the GEMM-only limit (LeNet-300-100)",
         description = {
-    "Measures masked and unmasked LeNet-300-100 training throughput (Adam, examples/s) on the training images,",
-    "alternating blocks of --iterations steps and printing the medians last."})
+    "Measures LeNet-300-100 training throughput (Adam, examples/s) on the training images: the lean path and",
+    "the DL4J path, masked and unmasked, and the GEMM-only limit, alternating blocks of --iterations steps;",
+    "medians printed last (lean_examples_per_s, dl4j_examples_per_s, limit_examples_per_s)."})
 public final class BenchCommand implements Callable<Integer> {
 
     private final CliContext ctx;

@@ -37,6 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
         out.println("Lottery Ticket Lab " + version());
         out.println("java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         out.println("backend: " + Backend.init(n).describe());
+        out.println("engine: " + org.lotterylab.engine.lean.Engines.describeAuto());
         out.println("data sets:");
         for (DatasetLocator.Entry e : DatasetLocator.available()) {
             out.printf(Locale.ROOT, "  %-14s %-9s %s%n", e.id(), e.found() ? "found" : "not found",

@@ -45,7 +45,8 @@ public record ExperimentSpec(
         int lmcAlphas,
         double edgePopupKeep,
         SignSource sameSignSource,
-        InputNormalization normalize) {
+        InputNormalization normalize,
+        EngineKind engine) {
 
     private static final List<SpecField> FIELDS = List.of(
             f("name", SpecField.Type.STRING, "run", "Run name; the run directory is <out>/<name>-<hash of the spec>"),
@@ -84,7 +85,9 @@ public record ExperimentSpec(
                     "Same-sign re-init: signs from theta-0 (Zhou et al. 2019) or theta-k; magnitudes are fresh"),
             f("normalize", SpecField.Type.STRING, "none",
                     "Input normalisation (x - mean) / std: none, train (per-channel statistics of the training "
-                            + "split) or MEAN,STD, e.g. 0.1307,0.3081 (open_lth's MNIST)"));
+                            + "split) or MEAN,STD, e.g. 0.1307,0.3081 (open_lth's MNIST)"),
+            c("engine", EngineKind.class, "auto",
+                    "Training engine: auto (lean for fully-connected models on the CPU, else dl4j), lean or dl4j"));
 
     /** Validates every field. */
     public ExperimentSpec {
@@ -103,6 +106,7 @@ public record ExperimentSpec(
         requireNonNull("maskCriterion", maskCriterion);
         requireNonNull("sameSignSource", sameSignSource);
         requireNonNull("normalize", normalize);
+        requireNonNull("engine", engine);
         if (!(learningRate > 0) || !Double.isFinite(learningRate) || learningRate > 10) {
             throw new SpecException("learningRate", "must be > 0 and at most 10 (got " + learningRate + ")");
         }
@@ -220,7 +224,8 @@ public record ExperimentSpec(
                 SpecValues.parseInt("lmcAlphas", v.get("lmcAlphas")),
                 SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")),
                 Choice.parse(SignSource.class, "sameSignSource", v.get("sameSignSource")),
-                InputNormalization.parse(v.get("normalize")));
+                InputNormalization.parse(v.get("normalize")),
+                Choice.parse(EngineKind.class, "engine", v.get("engine")));
     }
 
     /** Every field as its canonical string, in canonical order. */
@@ -255,6 +260,7 @@ public record ExperimentSpec(
         m.put("edgePopupKeep", Double.toString(edgePopupKeep));
         m.put("sameSignSource", sameSignSource.id());
         m.put("normalize", normalize.id());
+        m.put("engine", engine.id());
         return m;
     }
 

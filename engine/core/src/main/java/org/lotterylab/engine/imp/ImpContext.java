@@ -11,7 +11,9 @@ import org.lotterylab.engine.model.InputShape;
 import org.lotterylab.engine.model.Initializer;
 import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.model.ParamLayout;
+import org.lotterylab.engine.lean.Engines;
 import org.lotterylab.engine.train.EvalSet;
+import org.lotterylab.engine.train.StepBackend;
 import org.lotterylab.engine.train.Trainer;
 import org.lotterylab.engine.util.Seeds;
 
@@ -26,9 +28,10 @@ import org.lotterylab.engine.util.Seeds;
  * @param theta0          initial flat parameters (from the seed)
  * @param trainer         the training loop over the data
  * @param dataDescription what data is used, for run.json and messages
+ * @param engine          the training path the spec resolved to ({@code lean} or {@code dl4j})
  */
 public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape input, ParamLayout layout, float[] theta0,
-                         Trainer trainer, String dataDescription) {
+                         Trainer trainer, String dataDescription, String engine) {
 
     /**
      * Loads the data (and the optional official test set), normalises the inputs as the spec's
@@ -58,7 +61,17 @@ public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape inpu
         Trainer trainer = new Trainer(tr, new EvalSet(splits.validation()), new EvalSet(splits.test()));
         String desc = splits.description() + " (train " + tr.count() + ", validation " + splits.validation().count()
                 + ", test " + splits.test().count() + ")";
-        return new ImpContext(spec, splits, input, layout, theta0, trainer, desc);
+        return new ImpContext(spec, splits, input, layout, theta0, trainer, desc, Engines.resolve(spec, layout));
+    }
+
+    /** A step backend on this context's engine (the caller closes it); each {@code load} resets its optimiser. */
+    public StepBackend newBackend() {
+        return Engines.backend(engine, spec, input, layout);
+    }
+
+    /** {@code backend} naming this context's engine. */
+    public BackendInfo backendInfo(BackendInfo backend) {
+        return backend.withEngine(engine);
     }
 
     /** A freshly built network (fresh optimiser state) with the spec's optimiser. */

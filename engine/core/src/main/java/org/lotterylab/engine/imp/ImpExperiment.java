@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lotterylab.api.mask.Mask;
 import org.lotterylab.api.mask.Tensor;
 import org.lotterylab.api.run.BackendInfo;
@@ -26,6 +25,7 @@ import org.lotterylab.engine.model.Initializer;
 import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.train.RunGate;
+import org.lotterylab.engine.train.StepBackend;
 import org.lotterylab.engine.train.Trainer;
 import org.lotterylab.engine.util.RunLifecycle;
 import org.lotterylab.engine.util.Seeds;
@@ -63,13 +63,23 @@ final class ImpExperiment {
 
     private void execute() throws IOException {
         ImpContext ctx = ImpContext.prepare(spec, backend);
+        try (StepBackend n = ctx.newBackend()) {
+            net = n;
+            execute(ctx, ctx.backendInfo(backend));
+        } finally {
+            net = null;
+        }
+    }
+
+    private void execute(ImpContext ctx, BackendInfo shown) throws IOException {
         RunStoreWriter store = RunStoreWriter.open(runDir);
         store.writeSpec(spec);
         store.writeLayers(ctx.layout().layers());
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("backend", backend.backend());
-        info.put("threads", Integer.toString(backend.threads()));
-        info.put("backend_detail", backend.detail());
+        info.put("backend", shown.backend());
+        info.put("threads", Integer.toString(shown.threads()));
+        info.put("backend_detail", shown.detail());
+        info.put("engine", shown.engine());
         info.put("data", ctx.dataDescription());
         info.put("started", Instant.now().toString());
         store.writeRunInfo(info);
@@ -91,7 +101,7 @@ final class ImpExperiment {
         } else {
             store.writeTheta0(Pruner.tensors(ctx.layout(), theta0));
         }
-        emit(new RunEvent.RunStarted(runDir, spec, backend, ctx.layout().layers(),
+        emit(new RunEvent.RunStarted(runDir, spec, shown, ctx.layout().layers(),
                 Pruner.tensors(ctx.layout(), theta0), finished));
         if (!finished.isEmpty()) {
             emit(new RunEvent.Note("resuming: " + finished.size() + " finished round(s) found in " + runDir));
@@ -180,7 +190,6 @@ final class ImpExperiment {
     private Trainer.Outcome train(ImpContext ctx, Branch b, int round, float[] start, boolean[][] mask, int snapshotAt) {
         double remaining = Pruner.fractionRemaining(mask);
         emit(new RunEvent.RoundStarted(b, round, remaining));
-        MultiLayerNetwork net = ctx.newNetwork();
         int progressEvery = Math.max(1, Math.min(25, spec.iterations() / 100));
         Trainer.Config cfg = new Trainer.Config(spec.batchSize(), spec.iterations(), spec.evalInterval(), snapshotAt,
                 Seeds.derive(spec.seed(), "order", round), progressEvery);
@@ -198,15 +207,15 @@ final class ImpExperiment {
             }
 
             @Override
-            public void beforeFirstStep(org.nd4j.linalg.api.ndarray.INDArray params) {
+            public void beforeFirstStep(StepBackend n) {
                 if (observer != null) {
-                    observer.beforeFirstStep(b, round, params, mask);
+                    observer.beforeFirstStep(b, round, n.params(), mask);
                 }
             }
 
             @Override
-            public void afterStep(int iteration, org.nd4j.linalg.api.ndarray.INDArray params) {
-                observer.afterStep(b, round, iteration, params, mask);
+            public void afterStep(int iteration, StepBackend n) {
+                observer.afterStep(b, round, iteration, n.params(), mask);
             }
 
             @Override
@@ -220,6 +229,8 @@ final class ImpExperiment {
     }
 
     private double lastSeconds;
+    /** The step backend of the running experiment, reused by every round (each load resets its optimiser). */
+    private StepBackend net;
 
     private void finishRound(RunStoreWriter store, ImpContext ctx, Branch b, int round, boolean[][] mask,
                              Trainer.Outcome out) throws IOException {

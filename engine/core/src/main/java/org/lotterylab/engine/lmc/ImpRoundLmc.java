@@ -33,19 +33,20 @@ public final class ImpRoundLmc {
     public static void measure(ImpContext ctx, Path runDir, int round, boolean[][] mask, float[] thetaK,
                                RunListener listener, RunGate gate) throws IOException {
         ExperimentSpec spec = ctx.spec();
-        PathMaker maker = new PathMaker(ctx, listener, gate, null);
-        LmcStore store = new LmcStore(runDir);
-        String network = PathMaker.ticketNetwork(round);
-        int k = spec.rewindIteration();
-        LmcStore.Key key = new LmcStore.Key(network, k, 0);
-        Optional<LmcStore.StoredCurve> done = store.find(key, spec.lmcAlphas(), spec.iterations());
-        if (done.isPresent()) {
-            maker.replay(done.get(), Instability.DEFAULT_THRESHOLD);
-            return;
+        try (PathMaker maker = new PathMaker(ctx, listener, gate, null)) {
+            LmcStore store = new LmcStore(runDir);
+            String network = PathMaker.ticketNetwork(round);
+            int k = spec.rewindIteration();
+            LmcStore.Key key = new LmcStore.Key(network, k, 0);
+            Optional<LmcStore.StoredCurve> done = store.find(key, spec.lmcAlphas(), spec.iterations());
+            if (done.isPresent()) {
+                maker.replay(done.get(), Instability.DEFAULT_THRESHOLD);
+                return;
+            }
+            double remaining = Pruner.fractionRemaining(mask);
+            float[] flat = remaining == 1.0 ? null : Pruner.flatMask(ctx.layout(), mask);
+            maker.curve(store, network, k, 0, thetaK, flat, remaining, spec.iterations(), spec.lmcAlphas(),
+                    Instability.DEFAULT_THRESHOLD);
         }
-        double remaining = Pruner.fractionRemaining(mask);
-        float[] flat = remaining == 1.0 ? null : Pruner.flatMask(ctx.layout(), mask);
-        maker.curve(store, network, k, 0, thetaK, flat, remaining, spec.iterations(), spec.lmcAlphas(),
-                Instability.DEFAULT_THRESHOLD);
     }
 }

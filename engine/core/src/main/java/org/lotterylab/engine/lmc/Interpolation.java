@@ -1,14 +1,13 @@
 package org.lotterylab.engine.lmc;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lotterylab.engine.train.EvalSet;
 import org.lotterylab.engine.train.RunGate;
-import org.nd4j.linalg.factory.Nd4j;
+import org.lotterylab.engine.train.StepBackend;
 
 /**
  * Points on the straight path between two trained networks and their evaluation, with no retraining: each
- * point's parameters are written into one network, which is then evaluated on the test set and on a fixed
- * subset of the training set.
+ * point's parameters are written into one reusable evaluator (a {@link StepBackend}; on the lean path its
+ * buffers are allocated once), which is then evaluated on the test set and on a fixed subset of the training set.
  *
  * <p>A point is {@code alpha*W1 + (1 - alpha)*W2}, computed in float. Alphas are evenly spaced,
  * {@code alpha_i = i / (n - 1)}, so the path starts at W2 (alpha = 0) and ends at W1 (alpha = 1); both
@@ -17,18 +16,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Interpolation {
 
-    private final MultiLayerNetwork net;
+    private final StepBackend net;
     private final EvalSet test;
     private final EvalSet train;
 
     /**
-     * An evaluator that writes each point into {@code net} (whose own parameters are overwritten).
+     * An evaluator that writes each point into {@code net} (whose parameters and mask are overwritten).
      *
-     * @param net   a network of the right architecture (its optimiser is never used)
+     * @param net   a backend of the right architecture (its optimiser is never used)
      * @param test  the test set
      * @param train the training subset
      */
-    public Interpolation(MultiLayerNetwork net, EvalSet test, EvalSet train) {
+    public Interpolation(StepBackend net, EvalSet test, EvalSet train) {
         this.net = net;
         this.test = test;
         this.train = train;
@@ -162,6 +161,7 @@ public final class Interpolation {
         int[] rm = new int[n];
         long t0 = System.nanoTime();
         long paused = 0;
+        net.setMask(null);
         for (int i = 0; i < n; i++) {
             if (gate != null) {
                 long g = System.nanoTime();
@@ -169,16 +169,16 @@ public final class Interpolation {
                 paused += System.nanoTime() - g;
             }
             float[] p = point(w1, w2, mask, i, n);
-            net.setParams(Nd4j.createFromArray(p));
-            EvalSet.Result rt = test.evaluate(net);
-            EvalSet.Result rr = train.evaluate(net);
+            net.setParams(p);
+            EvalSet.Result rt = net.evaluate(test);
+            EvalSet.Result rr = net.evaluate(train);
             te[i] = rt.errors() / (double) test.size();
             tr[i] = rr.errors() / (double) train.size();
             tm[i] = rt.errors();
             rm[i] = rr.errors();
             if (listener != null) {
                 long l = System.nanoTime();
-                listener.point(i, alphas[i], rt, rr, listener.wantsParams() ? net.params().toFloatVector() : null);
+                listener.point(i, alphas[i], rt, rr, listener.wantsParams() ? net.params() : null);
                 paused += System.nanoTime() - l;
             }
         }

@@ -119,42 +119,43 @@ final class LmcExperiment {
         for (String w : warnings) {
             emit(new RunEvent.Note(w));
         }
-        PathMaker maker = new PathMaker(ctx, listener, gate, observer);
-        List<LmcStore.StoredCurve> replay = new ArrayList<>();
-        List<LmcStore.Key> todo = new ArrayList<>();
-        for (int k : plan.ks()) {
-            int iters = plan.copyIterations(spec, k);
-            for (int p = 0; p < plan.seedPairs(); p++) {
-                LmcStore.Key key = new LmcStore.Key(network, k, p);
-                Optional<LmcStore.StoredCurve> d = onDisk.stream().filter(c -> c.key().equals(key)
-                        && c.alphas().length == plan.alphas() && c.trainIterations() == iters).findFirst();
-                if (d.isPresent()) {
-                    replay.add(d.get());
-                } else {
-                    todo.add(key);
+        try (PathMaker maker = new PathMaker(ctx, listener, gate, observer)) {
+            List<LmcStore.StoredCurve> replay = new ArrayList<>();
+            List<LmcStore.Key> todo = new ArrayList<>();
+            for (int k : plan.ks()) {
+                int iters = plan.copyIterations(spec, k);
+                for (int p = 0; p < plan.seedPairs(); p++) {
+                    LmcStore.Key key = new LmcStore.Key(network, k, p);
+                    Optional<LmcStore.StoredCurve> d = onDisk.stream().filter(c -> c.key().equals(key)
+                            && c.alphas().length == plan.alphas() && c.trainIterations() == iters).findFirst();
+                    if (d.isPresent()) {
+                        replay.add(d.get());
+                    } else {
+                        todo.add(key);
+                    }
                 }
             }
-        }
-        emit(new LmcEvent.LmcStarted(runDir, backend, List.of(network), plan.ks(), plan.alphas(), plan.seedPairs(),
-                plan.threshold(), maker.testSize(), maker.trainSubsetSize(), replay.size()));
-        if (!replay.isEmpty()) {
-            emit(new RunEvent.Note("resuming: " + replay.size() + " finished curve(s) found in " + runDir));
-        }
-        for (LmcStore.StoredCurve c : replay) {
-            maker.replay(c, plan.threshold());
-        }
-        if (todo.isEmpty()) {
-            return;
-        }
-        TreeSet<Integer> needK = new TreeSet<>();
-        todo.forEach(key -> needK.add(key.k()));
-        Map<Integer, float[]> wk = new LinkedHashMap<>(maker.rewindPoints(theta0, new ArrayList<>(needK), network));
-        if (storedThetaK != null && wk.containsKey(spec.rewindIteration())) {
-            wk.put(spec.rewindIteration(), withStoredWeights(ctx, wk.get(spec.rewindIteration()), storedThetaK));
-        }
-        for (LmcStore.Key key : todo) {
-            maker.curve(store, network, key.k(), key.seedPair(), wk.get(key.k()), flatMask, remaining,
-                    plan.copyIterations(spec, key.k()), plan.alphas(), plan.threshold());
+            emit(new LmcEvent.LmcStarted(runDir, ctx.backendInfo(backend), List.of(network), plan.ks(), plan.alphas(), plan.seedPairs(),
+                    plan.threshold(), maker.testSize(), maker.trainSubsetSize(), replay.size()));
+            if (!replay.isEmpty()) {
+                emit(new RunEvent.Note("resuming: " + replay.size() + " finished curve(s) found in " + runDir));
+            }
+            for (LmcStore.StoredCurve c : replay) {
+                maker.replay(c, plan.threshold());
+            }
+            if (todo.isEmpty()) {
+                return;
+            }
+            TreeSet<Integer> needK = new TreeSet<>();
+            todo.forEach(key -> needK.add(key.k()));
+            Map<Integer, float[]> wk = new LinkedHashMap<>(maker.rewindPoints(theta0, new ArrayList<>(needK), network));
+            if (storedThetaK != null && wk.containsKey(spec.rewindIteration())) {
+                wk.put(spec.rewindIteration(), withStoredWeights(ctx, wk.get(spec.rewindIteration()), storedThetaK));
+            }
+            for (LmcStore.Key key : todo) {
+                maker.curve(store, network, key.k(), key.seedPair(), wk.get(key.k()), flatMask, remaining,
+                        plan.copyIterations(spec, key.k()), plan.alphas(), plan.threshold());
+            }
         }
     }
 

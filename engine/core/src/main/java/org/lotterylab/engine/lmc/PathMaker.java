@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.api.run.RunEvent;
@@ -15,15 +14,16 @@ import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.imp.ImpContext;
 import org.lotterylab.engine.train.EvalSet;
 import org.lotterylab.engine.train.RunGate;
+import org.lotterylab.engine.train.StepBackend;
 import org.lotterylab.engine.train.Trainer;
 import org.lotterylab.engine.util.Seeds;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The shared work of every LMC curve: W_k by dense training, the two copies trained from W_k, the evaluated
- * path, and storing and announcing the result. One instance per analysis; it keeps one evaluation network.
+ * path, and storing and announcing the result. One instance per analysis; it keeps one step backend for all
+ * its training and evaluation, freed by {@link #close}.
  */
-final class PathMaker {
+final class PathMaker implements AutoCloseable {
 
     private final ImpContext ctx;
     private final RunListener listener;
@@ -31,6 +31,7 @@ final class PathMaker {
     private final LmcObserver observer;
     private Interpolation interpolation;
     private EvalSet trainSubset;
+    private StepBackend net;
 
     PathMaker(ImpContext ctx, RunListener listener, RunGate gate, LmcObserver observer) {
         this.ctx = ctx;
@@ -75,7 +76,7 @@ final class PathMaker {
         int last = need.last();
         Trainer.Config cfg = new Trainer.Config(spec.batchSize(), last, last, -1, Seeds.derive(spec.seed(), "order", 0),
                 progressEvery(last));
-        ctx.trainer().train(ctx.newNetwork(), start, null, cfg, gate, new Trainer.Callback() {
+        ctx.trainer().train(net(), start, null, cfg, gate, new Trainer.Callback() {
             @Override
             public void progress(int iteration, double loss, double examplesPerSecond) {
                 emit(new LmcEvent.LmcTraining(network, last, -1, "W_k", iteration, last, loss));
@@ -86,9 +87,9 @@ final class PathMaker {
             }
 
             @Override
-            public void afterStep(int iteration, INDArray params) {
+            public void afterStep(int iteration, StepBackend n) {
                 if (need.contains(iteration)) {
-                    out.put(iteration, params.toFloatVector());
+                    out.put(iteration, n.params());
                 }
             }
 
@@ -164,8 +165,7 @@ final class PathMaker {
         Trainer.Config cfg = new Trainer.Config(spec.batchSize(), iterations, iterations, -1, order,
                 progressEvery(iterations));
         String phase = "copy " + copy;
-        MultiLayerNetwork net = ctx.newNetwork();
-        Trainer.Outcome out = ctx.trainer().train(net, wk, flatMask, cfg, gate, new Trainer.Callback() {
+        Trainer.Outcome out = ctx.trainer().train(net(), wk, flatMask, cfg, gate, new Trainer.Callback() {
             @Override
             public void progress(int iteration, double loss, double examplesPerSecond) {
                 emit(new LmcEvent.LmcTraining(key.network(), key.k(), key.seedPair(), phase, iteration, iterations, loss));
@@ -186,9 +186,26 @@ final class PathMaker {
     private Interpolation interpolation() {
         if (interpolation == null) {
             trainSubset = new EvalSet(ctx.splits().train().subset(0, trainSubsetSize()));
-            interpolation = new Interpolation(ctx.newNetwork(), ctx.trainer().test(), trainSubset);
+            interpolation = new Interpolation(net(), ctx.trainer().test(), trainSubset);
         }
         return interpolation;
+    }
+
+    private StepBackend net() {
+        if (net == null) {
+            net = ctx.newBackend();
+        }
+        return net;
+    }
+
+    /** Frees the step backend. */
+    @Override
+    public void close() {
+        if (net != null) {
+            net.close();
+            net = null;
+            interpolation = null;
+        }
     }
 
     private static int progressEvery(int iterations) {

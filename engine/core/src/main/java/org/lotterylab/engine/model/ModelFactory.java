@@ -49,11 +49,7 @@ public final class ModelFactory {
     public static MultiLayerNetwork build(ModelKind kind, InputShape input, OptimizerKind optimizer, double lr,
                                           double momentum) {
         checkInput(kind, input);
-        IUpdater updater = switch (optimizer) {
-            case ADAM -> new Adam(lr, 0.9, 0.999, 1e-8);
-            case SGD -> momentum > 0 ? new HeavyBall(lr, momentum) : new Sgd(lr);
-            case SGD_NESTEROV -> momentum > 0 ? new Nesterovs(lr, momentum) : new Sgd(lr);
-        };
+        IUpdater updater = updater(optimizer, lr, momentum);
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(0)
                 .dataType(DataType.FLOAT)
@@ -95,6 +91,18 @@ public final class ModelFactory {
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
+    }
+
+    /**
+     * The DL4J updater of an optimiser setting: Adam (beta1 0.9, beta2 0.999, epsilon 1e-8), SGD with Nesterov
+     * momentum when {@code momentum > 0}, else plain SGD. The lean path reads its hyperparameters from here too.
+     */
+    public static IUpdater updater(OptimizerKind optimizer, double lr, double momentum) {
+        return switch (optimizer) {
+            case ADAM -> new Adam(lr, 0.9, 0.999, 1e-8);
+            case SGD -> momentum > 0 ? new HeavyBall(lr, momentum) : new Sgd(lr);
+            case SGD_NESTEROV -> momentum > 0 ? new Nesterovs(lr, momentum) : new Sgd(lr);
+        };
     }
 
     /** Rejects input shapes a model cannot take, with a message that says what it needs. */

@@ -9,26 +9,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A held-out set prepared once as ND4J chunks, evaluated for accuracy and mean cross-entropy loss.
+ * A held-out set evaluated for accuracy and mean cross-entropy loss, in chunks of {@link #CHUNK} examples.
+ * Any engine supplies the class probabilities of a chunk ({@link Forward}); the scoring rule (arg-max of the
+ * probabilities, loss {@code -log max(p_y, 1e-30)}) lives here once for all of them.
  */
 public final class EvalSet {
 
-    private static final int CHUNK = 2000;
-    private final List<INDArray> chunks = new ArrayList<>();
+    /** Examples per evaluated chunk. */
+    public static final int CHUNK = 2000;
+    private final float[] pixels;
     private final int[] labels;
     private final int classes;
+    private final int features;
+    private List<INDArray> chunks;
 
-    /** Copies {@code data} into ND4J chunks. */
+    /** Copies {@code data}. */
     public EvalSet(ImageDataset data) {
         this.labels = data.labels().clone();
         this.classes = data.numClasses();
-        int f = data.featureSize();
-        for (int start = 0; start < data.count(); start += CHUNK) {
-            int n = Math.min(CHUNK, data.count() - start);
-            float[] buf = new float[n * f];
-            System.arraycopy(data.pixels(), start * f, buf, 0, n * f);
-            chunks.add(Nd4j.create(buf, new long[] {n, f}, 'c').castTo(DataType.FLOAT));
-        }
+        this.features = data.featureSize();
+        this.pixels = java.util.Arrays.copyOf(data.pixels(), data.count() * features);
     }
 
     /** Number of examples. */
@@ -36,15 +36,62 @@ public final class EvalSet {
         return labels.length;
     }
 
-    /** Evaluates {@code net} (inference mode). */
+    /** Features per example. */
+    public int features() {
+        return features;
+    }
+
+    /** Computes class probabilities for a chunk of examples. */
+    @FunctionalInterface
+    public interface Forward {
+        /**
+         * Writes the softmax probabilities of examples {@code start .. start+n-1} of {@code pixels}
+         * (row-major, {@code features} per example) into {@code probs} (row-major, n x classes).
+         */
+        void probabilities(float[] pixels, int start, int n, float[] probs);
+    }
+
+    /** Evaluates with {@code forward}. */
+    public Result evaluate(Forward forward) {
+        float[] p = new float[Math.min(CHUNK, Math.max(1, labels.length)) * classes];
+        Score s = new Score();
+        for (int start = 0; start < labels.length; start += CHUNK) {
+            int n = Math.min(CHUNK, labels.length - start);
+            forward.probabilities(pixels, start, n, p);
+            s.add(p, start, n);
+        }
+        return s.result();
+    }
+
+    /** Evaluates {@code net} (DL4J, inference mode). */
     public Result evaluate(MultiLayerNetwork net) {
-        int correct = 0;
-        double loss = 0;
+        if (chunks == null) {
+            List<INDArray> c = new ArrayList<>();
+            for (int start = 0; start < labels.length; start += CHUNK) {
+                int n = Math.min(CHUNK, labels.length - start);
+                float[] buf = new float[n * features];
+                System.arraycopy(pixels, start * features, buf, 0, n * features);
+                c.add(Nd4j.create(buf, new long[] {n, features}, 'c').castTo(DataType.FLOAT));
+            }
+            chunks = c;
+        }
+        Score s = new Score();
         int base = 0;
         for (INDArray x : chunks) {
             INDArray out = net.output(x, false);
-            float[] p = out.dup('c').data().asFloat();
             int n = (int) x.size(0);
+            s.add(out.dup('c').data().asFloat(), base, n);
+            base += n;
+        }
+        return s.result();
+    }
+
+    /** Accumulates correct answers and loss over chunks. */
+    private final class Score {
+        private int correct;
+        private double loss;
+
+        void add(float[] p, int base, int n) {
             for (int i = 0; i < n; i++) {
                 int best = 0;
                 float bestP = p[i * classes];
@@ -61,9 +108,11 @@ public final class EvalSet {
                 }
                 loss -= Math.log(Math.max(p[i * classes + y], 1e-30));
             }
-            base += n;
         }
-        return new Result(correct / (double) labels.length, loss / labels.length, labels.length - correct);
+
+        Result result() {
+            return new Result(correct / (double) labels.length, loss / labels.length, labels.length - correct);
+        }
     }
 
     /**

@@ -2,18 +2,19 @@ package org.lotterylab.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.engine.data.ImageDataset;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The masked training loop. After every optimiser step the flat parameter vector is multiplied by the flat
- * mask (1 for biases and kept weights, 0 for pruned weights), so pruned weights are exactly 0.0 after every
- * step whatever the optimiser's state. Each call trains a freshly built network, so optimiser state never
- * carries over between rounds.
+ * The one masked training loop. It owns batching (a seeded {@link BatchStream}), the evaluation schedule,
+ * early-stop tracking (iteration of minimum validation loss), divergence checks, pause/cancel through the
+ * {@link RunGate} and throughput; the network and optimiser are a pluggable {@link StepBackend} (DL4J or the
+ * lean BLAS path), and progress, evaluations and per-step observation go to a {@link Callback}.
+ *
+ * <p>After every optimiser step the backend multiplies the flat parameters by the flat mask (1 for biases and
+ * kept weights, 0 for pruned weights), so pruned weights are exactly 0.0 after every step whatever the
+ * optimiser's state. Each call loads the start parameters with fresh optimiser state, so nothing carries over
+ * between rounds.
  */
 public final class Trainer {
 
@@ -65,12 +66,12 @@ public final class Trainer {
         /** Called at each evaluation point. */
         void evaluation(MetricPoint point);
 
-        /** Called once the masked start parameters are in the network, before the first step. */
-        default void beforeFirstStep(INDArray params) {
+        /** Called once the masked start parameters are loaded, before the first step. */
+        default void beforeFirstStep(StepBackend net) {
         }
 
         /** Called after every optimiser step and mask application (only when {@link #wantsSteps()}). */
-        default void afterStep(int iteration, INDArray params) {
+        default void afterStep(int iteration, StepBackend net) {
         }
 
         /** Whether {@link #afterStep} should be called (it costs a call per step). */
@@ -98,53 +99,38 @@ public final class Trainer {
      *
      * @param where a phrase for error messages, e.g. "round 3 of ticket"
      */
-    public Outcome train(MultiLayerNetwork net, float[] start, float[] mask, Config cfg, RunGate gate, Callback cb,
+    public Outcome train(StepBackend net, float[] start, float[] mask, Config cfg, RunGate gate, Callback cb,
                          String where) {
-        INDArray maskArr = mask == null ? null : Nd4j.createFromArray(mask);
-        INDArray params = net.params();
-        INDArray startArr = Nd4j.createFromArray(start);
-        if (maskArr != null) {
-            startArr.muli(maskArr);
-        }
-        net.setParams(startArr);
-        params = net.params();
-        cb.beforeFirstStep(params);
+        net.setMask(null);
+        net.load(start);
+        net.setMask(mask);
+        cb.beforeFirstStep(net);
         boolean steps = cb.wantsSteps();
 
-        int f = train.featureSize();
-        int c = train.numClasses();
         int b = cfg.batchSize();
-        float[] xb = new float[b * f];
-        float[] yb = new float[b * c];
+        float[] xb = new float[b * train.featureSize()];
+        float[] yb = new float[b * train.numClasses()];
         BatchStream stream = new BatchStream(train, cfg.orderSeed());
         List<MetricPoint> metrics = new ArrayList<>();
-        float[] snapshot = cfg.snapshotAt() == 0 ? params.toFloatVector() : null;
-        double bestVal = Double.POSITIVE_INFINITY;
-        int bestIt = 0;
-        double bestTest = 0;
+        float[] snapshot = cfg.snapshotAt() == 0 ? net.params() : null;
+        EarlyStop best = new EarlyStop();
         double lossSum = 0;
         int lossCount = 0;
 
         MetricPoint p0 = evaluate(net, 0, Double.NaN);
         metrics.add(p0);
         cb.evaluation(p0);
-        bestVal = p0.valLoss();
-        bestTest = p0.testAccuracy();
+        best.offer(p0);
 
         long t0 = System.nanoTime();
         int sinceProgress = 0;
         for (int it = 1; it <= cfg.iterations(); it++) {
             gate.checkpoint();
             stream.next(b, xb, yb);
-            DataSet ds = new DataSet(Nd4j.create(xb, new long[] {b, f}, 'c'), Nd4j.create(yb, new long[] {b, c}, 'c'));
-            net.fit(ds);
-            if (maskArr != null) {
-                params.muli(maskArr);
-            }
+            double loss = net.step(xb, yb, b);
             if (steps) {
-                cb.afterStep(it, params);
+                cb.afterStep(it, net);
             }
-            double loss = net.score();
             if (!Double.isFinite(loss)) {
                 throw new DivergedException("training diverged: loss is " + loss + " at iteration " + it + " of " + where
                         + "; try a lower learning rate");
@@ -153,7 +139,7 @@ public final class Trainer {
             lossCount++;
             sinceProgress++;
             if (it == cfg.snapshotAt()) {
-                snapshot = params.toFloatVector();
+                snapshot = net.params();
             }
             if (it % cfg.progressEvery() == 0 || it == cfg.iterations()) {
                 double secs = (System.nanoTime() - t0) / 1e9;
@@ -171,21 +157,34 @@ public final class Trainer {
                     throw new DivergedException("training diverged: validation loss is " + p.valLoss() + " at iteration "
                             + it + " of " + where + "; try a lower learning rate");
                 }
-                if (p.valLoss() < bestVal) {
-                    bestVal = p.valLoss();
-                    bestIt = it;
-                    bestTest = p.testAccuracy();
-                }
+                best.offer(p);
             }
         }
-        float[] fin = params.toFloatVector();
+        float[] fin = net.params();
         double finalTest = metrics.get(metrics.size() - 1).testAccuracy();
-        return new Outcome(fin, snapshot, metrics, bestIt, bestTest, finalTest);
+        return new Outcome(fin, snapshot, metrics, best.iteration, best.testAccuracy, finalTest);
     }
 
-    private MetricPoint evaluate(MultiLayerNetwork net, int it, double trainLoss) {
-        EvalSet.Result v = validation.evaluate(net);
-        EvalSet.Result t = test.evaluate(net);
+    /** The evaluation point of minimum validation loss so far (the first one on ties). */
+    private static final class EarlyStop {
+        private double valLoss = Double.POSITIVE_INFINITY;
+        private int iteration;
+        private double testAccuracy;
+        private boolean any;
+
+        void offer(MetricPoint p) {
+            if (!any || p.valLoss() < valLoss) {
+                any = true;
+                valLoss = p.valLoss();
+                iteration = p.iteration();
+                testAccuracy = p.testAccuracy();
+            }
+        }
+    }
+
+    private MetricPoint evaluate(StepBackend net, int it, double trainLoss) {
+        EvalSet.Result v = net.evaluate(validation);
+        EvalSet.Result t = net.evaluate(test);
         return new MetricPoint(it, trainLoss, v.loss(), v.accuracy(), t.accuracy(), t.loss());
     }
 }

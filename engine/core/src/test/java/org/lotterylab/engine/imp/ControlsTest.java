@@ -20,7 +20,6 @@ import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.engine.model.ParamLayout;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.testdata.TinyData;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Pins what each control of an IMP run is, by watching the start of every round of a real run: random re-init,
@@ -49,8 +48,8 @@ class ControlsTest {
                 Map.entry("branches", "ticket,random-reinit,random-pruning,same-sign-reinit,one-shot")));
         StepObserver obs = new StepObserver() {
             @Override
-            public void beforeFirstStep(Branch b, int round, INDArray params, boolean[][] mask) {
-                starts.put(b.id() + "/" + round, params.toFloatVector());
+            public void beforeFirstStep(Branch b, int round, float[] params, boolean[][] mask) {
+                starts.put(b.id() + "/" + round, params.clone());
                 boolean[][] copy = new boolean[mask.length][];
                 for (int i = 0; i < mask.length; i++) {
                     copy[i] = mask[i].clone();

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lotterylab.api.mask.Mask;
 import org.lotterylab.api.mask.PruningSchedule;
 import org.lotterylab.api.mask.Tensor;
@@ -30,7 +32,6 @@ import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.SummaryCsv;
 import org.lotterylab.engine.testdata.TinyData;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** End-to-end invariants of IMP runs on tiny synthetic data. */
 class ImpRunnerTest {
@@ -65,25 +66,26 @@ class ImpRunnerTest {
         return events;
     }
 
-    @Test
-    void prunedWeightsAreZeroAfterEveryStepAndTicketsStartFromThetaK() throws Exception {
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"lean", "dl4j"})
+    void prunedWeightsAreZeroAfterEveryStepAndTicketsStartFromThetaK(String engine) throws Exception {
         ExperimentSpec spec = tiny("branches", "ticket,random-reinit,random-pruning,same-sign-reinit,one-shot",
-                "rewindIteration", "5", "optimizer", "adam");
+                "rewindIteration", "5", "optimizer", "adam", "engine", engine);
         AtomicInteger steps = new AtomicInteger();
         AtomicReference<String> violation = new AtomicReference<>();
         List<float[]> ticketStarts = Collections.synchronizedList(new ArrayList<>());
         StepObserver obs = new StepObserver() {
             @Override
-            public void beforeFirstStep(Branch b, int round, INDArray params, boolean[][] mask) {
+            public void beforeFirstStep(Branch b, int round, float[] params, boolean[][] mask) {
                 if (b == Branch.TICKET && round > 0) {
-                    ticketStarts.add(params.toFloatVector());
+                    ticketStarts.add(params);
                 }
             }
 
             @Override
-            public void afterStep(Branch b, int round, int it, INDArray params, boolean[][] mask) {
+            public void afterStep(Branch b, int round, int it, float[] params, boolean[][] mask) {
                 steps.incrementAndGet();
-                float[] p = params.toFloatVector();
+                float[] p = params;
                 // mlp-small: fc1 weights at offset 0 (100x784), bias 100, output weights (10x100) after it
                 int[] offsets = {0, 78_400 + 100};
                 for (int l = 0; l < mask.length; l++) {
@@ -96,8 +98,11 @@ class ImpRunnerTest {
                 }
             }
         };
-        Path out = tmp.resolve("inv");
+        Path out = tmp.resolve("inv-" + engine);
         List<RunEvent> events = run(new ImpRunner(2, obs), spec, out);
+        RunEvent.RunStarted started = (RunEvent.RunStarted) events.stream()
+                .filter(e -> e instanceof RunEvent.RunStarted).findFirst().orElseThrow();
+        assertEquals(engine, started.backend().engine(), "the run says which engine trained it");
         assertEquals(null, violation.get());
         assertEquals(24 * (1 + 2 * 5), steps.get(), "every step of every round was observed");
 
@@ -143,18 +148,20 @@ class ImpRunnerTest {
         assertTrue(events.get(events.size() - 1) instanceof RunEvent.RunFinished);
     }
 
-    @Test
-    void sameSeedGivesIdenticalMasksAndMetricsAndAResumedRunEndsIdentical() throws Exception {
-        ExperimentSpec spec = tiny("branches", "ticket,random-reinit", "rounds", "3", "rewindIteration", "5");
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"lean", "dl4j"})
+    void sameSeedGivesIdenticalMasksAndMetricsAndAResumedRunEndsIdentical(String engine) throws Exception {
+        ExperimentSpec spec = tiny("branches", "ticket,random-reinit", "rounds", "3", "rewindIteration", "5",
+                "engine", engine);
         ImpRunner runner = new ImpRunner(2);
-        Path a = tmp.resolve("a");
-        Path b = tmp.resolve("b");
+        Path a = tmp.resolve("a-" + engine);
+        Path b = tmp.resolve("b-" + engine);
         run(runner, spec, a);
         run(runner, spec, b);
         assertRunsIdentical(spec, a, b);
 
         // interrupted run: cancel once round 1 of random-reinit is stored, then run again
-        Path c = tmp.resolve("c");
+        Path c = tmp.resolve("c-" + engine);
         List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<RunControl> ctl = new AtomicReference<>();
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);

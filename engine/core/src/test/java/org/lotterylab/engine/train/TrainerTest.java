@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.lotterylab.api.run.MetricPoint;
+import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.InitKind;
 import org.lotterylab.api.spec.ModelKind;
 import org.lotterylab.api.spec.OptimizerKind;
@@ -17,8 +18,22 @@ import org.lotterylab.engine.model.InputShape;
 import org.lotterylab.engine.model.Initializer;
 import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.model.ParamLayout;
+import org.lotterylab.engine.lean.Engines;
 
+/** The one training loop, on both step backends (lean and DL4J). */
 class TrainerTest {
+
+    private static StepBackend backend(String engine, OptimizerKind optimizer, double lr) {
+        ExperimentSpec spec = ExperimentSpec.defaults().with(java.util.Map.of("model", "mlp-small", "optimizer",
+                optimizer.id(), "learningRate", Double.toString(lr), "batchSize", "20"));
+        InputShape input = new InputShape(1, 28, 28, 10);
+        return Engines.backend(engine, spec, input, layout());
+    }
+
+    private static ParamLayout layout() {
+        return ModelFactory.layout(ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
+                OptimizerKind.SGD, 0.1, 0));
+    }
 
     private static ImageDataset data(int n, float scale) {
         float[] px = new float[n * 784];
@@ -33,26 +48,26 @@ class TrainerTest {
         return new ImageDataset(px, labels, n, 1, 28, 28, 10, "synthetic");
     }
 
-    @Test
-    void divergingTrainingStopsWithAClearMessage() {
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"lean", "dl4j"})
+    void divergingTrainingStopsWithAClearMessage(String engine) {
         ImageDataset d = data(100, 1e30f);
         Trainer t = new Trainer(d, new EvalSet(d), new EvalSet(d));
-        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
-                OptimizerKind.SGD, 0.1, 0);
-        ParamLayout layout = ModelFactory.layout(net);
+        StepBackend net = backend(engine, OptimizerKind.SGD, 0.1);
+        ParamLayout layout = layout();
         float[] start = Initializer.draw(layout, InitKind.GLOROT_NORMAL, 1);
         DivergedException e = assertThrows(DivergedException.class, () -> t.train(net, start, null,
                 new Trainer.Config(10, 20, 5, -1, 1, 1), new RunGate(), noop(), "round 2 of ticket"));
         assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("round 2 of ticket"), e.getMessage());
     }
 
-    @Test
-    void earlyStoppingPicksTheMinimumValidationLossAndLearningHappens() {
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"lean", "dl4j"})
+    void earlyStoppingPicksTheMinimumValidationLossAndLearningHappens(String engine) {
         ImageDataset d = data(300, 1f);
         Trainer t = new Trainer(d, new EvalSet(d.subset(0, 100)), new EvalSet(d.subset(100, 200)));
-        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
-                OptimizerKind.ADAM, 1e-3, 0);
-        float[] start = Initializer.draw(ModelFactory.layout(net), InitKind.GLOROT_NORMAL, 1);
+        StepBackend net = backend(engine, OptimizerKind.ADAM, 1e-3);
+        float[] start = Initializer.draw(layout(), InitKind.GLOROT_NORMAL, 1);
         Trainer.Outcome o = t.train(net, start, null, new Trainer.Config(20, 60, 10, 0, 1, 10), new RunGate(), noop(),
                 "test");
         List<MetricPoint> m = o.metrics();
@@ -64,13 +79,13 @@ class TrainerTest {
         assertTrue(Arrays.equals(start, o.snapshot()), "snapshot at 0 is the start");
     }
 
-    @Test
-    void cancelStopsBetweenIterations() {
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"lean", "dl4j"})
+    void cancelStopsBetweenIterations(String engine) {
         ImageDataset d = data(100, 1f);
         Trainer t = new Trainer(d, new EvalSet(d), new EvalSet(d));
-        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
-                OptimizerKind.ADAM, 1e-3, 0);
-        float[] start = Initializer.draw(ModelFactory.layout(net), InitKind.GLOROT_NORMAL, 1);
+        StepBackend net = backend(engine, OptimizerKind.ADAM, 1e-3);
+        float[] start = Initializer.draw(layout(), InitKind.GLOROT_NORMAL, 1);
         RunGate gate = new RunGate();
         int[] seen = new int[1];
         Trainer.Callback cb = new Trainer.Callback() {
@@ -91,13 +106,13 @@ class TrainerTest {
         assertEquals(5, seen[0]);
     }
 
-    @Test
-    void pauseHoldsTrainingBetweenIterationsAndResumeContinues() throws Exception {
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"lean", "dl4j"})
+    void pauseHoldsTrainingBetweenIterationsAndResumeContinues(String engine) throws Exception {
         ImageDataset d = data(100, 1f);
         Trainer t = new Trainer(d, new EvalSet(d), new EvalSet(d));
-        MultiLayerNetwork net = ModelFactory.build(ModelKind.MLP_SMALL, new InputShape(1, 28, 28, 10),
-                OptimizerKind.ADAM, 1e-3, 0);
-        float[] start = Initializer.draw(ModelFactory.layout(net), InitKind.GLOROT_NORMAL, 1);
+        StepBackend net = backend(engine, OptimizerKind.ADAM, 1e-3);
+        float[] start = Initializer.draw(layout(), InitKind.GLOROT_NORMAL, 1);
         RunGate gate = new RunGate();
         java.util.concurrent.atomic.AtomicInteger last = new java.util.concurrent.atomic.AtomicInteger();
         Trainer.Callback cb = new Trainer.Callback() {

@@ -1,0 +1,93 @@
+package org.lotterylab.engine.train;
+
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The DL4J step backend: {@code MultiLayerNetwork.fit} on each mini-batch, then the flat parameters
+ * multiplied in place by the mask. {@link #load} builds a fresh network, so optimiser state never carries
+ * over between trainings.
+ */
+public final class Dl4jBackend implements StepBackend {
+
+    private final Supplier<MultiLayerNetwork> factory;
+    private MultiLayerNetwork net;
+    private INDArray mask;
+
+    /** A backend whose networks come from {@code factory} (each call a freshly built network). */
+    public Dl4jBackend(Supplier<MultiLayerNetwork> factory) {
+        this.factory = factory;
+    }
+
+    /** The network in use (built on first use; {@link #load} replaces it). */
+    public MultiLayerNetwork network() {
+        if (net == null) {
+            net = factory.get();
+        }
+        return net;
+    }
+
+    @Override
+    public String engine() {
+        return "dl4j";
+    }
+
+    @Override
+    public int paramCount() {
+        return (int) network().params().length();
+    }
+
+    @Override
+    public void load(float[] params) {
+        net = factory.get();
+        net.setParams(Nd4j.createFromArray(params));
+        if (mask != null) {
+            net.params().muli(mask);
+        }
+    }
+
+    @Override
+    public void setParams(float[] params) {
+        network().setParams(Nd4j.createFromArray(params));
+        if (mask != null) {
+            net.params().muli(mask);
+        }
+    }
+
+    @Override
+    public void setMask(float[] flatMask) {
+        mask = flatMask == null ? null : Nd4j.createFromArray(flatMask);
+        if (mask != null) {
+            network().params().muli(mask);
+        }
+    }
+
+    @Override
+    public double step(float[] x, float[] y, int batch) {
+        int f = x.length / batch;
+        int c = y.length / batch;
+        network().fit(new DataSet(Nd4j.create(x, new long[] {batch, f}, 'c'), Nd4j.create(y, new long[] {batch, c}, 'c')));
+        if (mask != null) {
+            net.params().muli(mask);
+        }
+        return net.score();
+    }
+
+    @Override
+    public float[] params() {
+        return network().params().toFloatVector();
+    }
+
+    @Override
+    public EvalSet.Result evaluate(EvalSet set) {
+        return set.evaluate(network());
+    }
+
+    @Override
+    public void close() {
+        // ND4J arrays are garbage collected
+    }
+}
