@@ -53,9 +53,10 @@ public final class RunTarget {
     public static URI toUri(String out) {
         URI u = URI.create(out.replace(" ", "%20"));
         if (u.getScheme() == null || u.getScheme().length() == 1) {
-            return java.nio.file.Path.of(out).toAbsolutePath().normalize().toUri();
+            u = java.nio.file.Path.of(out).toAbsolutePath().normalize().toUri();
         }
-        return u;
+        String s = u.toString();
+        return s.endsWith("/") && u.getPath().length() > 1 ? URI.create(s.substring(0, s.length() - 1)) : u;
     }
 
     /** Every entry of a Hadoop configuration, to rebuild it on an executor. */
@@ -128,6 +129,14 @@ public final class RunTarget {
         Path dir = new Path(root, PARTIAL);
         fs.mkdirs(dir);
         publishTo(local, new Path(dir, runDir));
+    }
+
+    /** Removes the checkpoint folder when no unfinished run is left in it. */
+    public void dropEmptyCheckpoints() throws IOException {
+        Path dir = new Path(root, PARTIAL);
+        if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+            fs.delete(dir, false);
+        }
     }
 
     private void publishTo(java.nio.file.Path local, Path dst) throws IOException {

@@ -138,6 +138,7 @@ public final class SparkSweep {
                 }
             }
             SweepIndex.write(runs, plan, outcomes, sparkInfo);
+            runs.dropEmptyCheckpoints();
             progress.finish(count(outcomes, PointOutcome.Status.TRAINED) + count(outcomes, PointOutcome.Status.SKIPPED),
                     0, count(outcomes, PointOutcome.Status.FAILED));
             double wall = (System.nanoTime() - t0) / 1e9;

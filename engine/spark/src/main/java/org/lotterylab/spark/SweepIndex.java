@@ -12,7 +12,8 @@ import org.lotterylab.api.store.SummaryCsv;
 /**
  * The sweep's index beside its runs: {@code sweep.json} (base spec, grid, replicates, each point's values,
  * run directory and status) and {@code sweep.csv}, every finished point's {@code summary.csv} rows merged,
- * one row per point, branch and round, prefixed by the point's grid values, replicate and seed.
+ * one row per point, branch and round, prefixed by the point's grid values, replicate and the run's own seed
+ * ({@code run_seed}: the point's seed plus the replicate).
  */
 public final class SweepIndex {
 
@@ -37,7 +38,7 @@ public final class SweepIndex {
         cols.add("point");
         cols.addAll(gridKeys);
         cols.add("replicate");
-        cols.add("seed");
+        cols.add("run_seed");
         cols.add("run");
         cols.add(SummaryCsv.HEADER);
         return String.join(",", cols);
