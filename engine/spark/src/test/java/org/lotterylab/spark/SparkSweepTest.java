@@ -36,8 +36,13 @@ class SparkSweepTest {
     static String firstOutput;
 
     static ExperimentSpec tinyBase() {
+        return tinyBase(data);
+    }
+
+    /** The tiny spec: mlp-small, 16 iterations, one pruning round, ticket branch, on {@code dataDir}. */
+    static ExperimentSpec tinyBase(Path dataDir) {
         return ExperimentSpec.defaults().with(Map.ofEntries(Map.entry("name", "t"),
-                Map.entry("dataset", data.toString()), Map.entry("model", "mlp-small"), Map.entry("iterations", "16"),
+                Map.entry("dataset", dataDir.toString()), Map.entry("model", "mlp-small"), Map.entry("iterations", "16"),
                 Map.entry("evalInterval", "4"), Map.entry("batchSize", "20"), Map.entry("rounds", "1"),
                 Map.entry("branches", "ticket"), Map.entry("hiddenRate", "0.5"), Map.entry("outputRate", "0.3"),
                 Map.entry("learningRate", "0.01")));
