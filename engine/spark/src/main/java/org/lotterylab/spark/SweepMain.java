@@ -51,7 +51,7 @@ public final class SweepMain implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs",
             description = "Where runs go: a folder or a Hadoop FileSystem URI (file:///..., hdfs://..., s3a://...)")
     String out;
-    @Option(names = "--master", description = "Spark master (default local[N], N = cores): local[N], spark://HOST:7077, yarn, k8s://...")
+    @Option(names = "--master", description = "Spark master: local[N], spark://HOST:7077, yarn, k8s://... (default: spark-submit's, else local[N], N = cores)")
     String master;
     @Option(names = "--max-failures", defaultValue = "2", description = "Attempts per point (spark.task.maxFailures)")
     int maxFailures;
@@ -144,7 +144,9 @@ public final class SweepMain implements Callable<Integer> {
             }
             return 0;
         }
-        String m = master != null ? master : "local[" + Runtime.getRuntime().availableProcessors() + "]";
+        // under spark-submit the master comes from its --master (system property spark.master)
+        String m = master != null ? master
+                : System.getProperty("spark.master", "local[" + Runtime.getRuntime().availableProcessors() + "]");
         String w = work != null ? work : System.getProperty("java.io.tmpdir") + "/lth-sweep-work";
         Map<String, String> extra = new LinkedHashMap<>();
         for (String kv : conf) {
