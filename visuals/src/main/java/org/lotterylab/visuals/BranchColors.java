@@ -10,23 +10,34 @@ import org.lotterylab.api.spec.Branch;
  * A fixed colour and marker shape per branch, used by every view. Colours follow the Okabe-Ito
  * colour-blind-safe set where it has a fitting hue; shapes differ too, so no branch is told apart by hue
  * alone: ticket = strong blue circle, random re-init = orange square, random pruning = grey diamond,
- * same-sign re-init = green plus, one-shot = purple cross, edge-popup = red circle.
+ * same-sign re-init = green plus, one-shot = purple cross, edge-popup = red circle; early-bird and the
+ * prune-at-init methods (magnitude, SNIP, GraSP, SynFlow) have colours and shapes of their own.
  */
 public final class BranchColors {
-    private static final Map<Branch, String> HEX = new EnumMap<>(Map.of(
-            Branch.TICKET, "#0072b2",
-            Branch.RANDOM_REINIT, "#e69f00",
-            Branch.RANDOM_PRUNING, "#7f7f7f",
-            Branch.SAME_SIGN_REINIT, "#009e73",
-            Branch.ONE_SHOT, "#7b3294",
-            Branch.EDGE_POPUP, "#d62728"));
-    private static final Map<Branch, String> MARKER = new EnumMap<>(Map.of(
-            Branch.TICKET, "circle",
-            Branch.RANDOM_REINIT, "rectangle",
-            Branch.RANDOM_PRUNING, "diamond",
-            Branch.SAME_SIGN_REINIT, "plus",
-            Branch.ONE_SHOT, "cross",
-            Branch.EDGE_POPUP, "circle"));
+    private static final Map<Branch, String> HEX = new EnumMap<>(Map.ofEntries(
+            Map.entry(Branch.TICKET, "#0072b2"),
+            Map.entry(Branch.RANDOM_REINIT, "#e69f00"),
+            Map.entry(Branch.RANDOM_PRUNING, "#7f7f7f"),
+            Map.entry(Branch.SAME_SIGN_REINIT, "#009e73"),
+            Map.entry(Branch.ONE_SHOT, "#7b3294"),
+            Map.entry(Branch.EARLY_BIRD, "#56b4e9"),
+            Map.entry(Branch.MAGNITUDE_AT_INIT, "#8c564b"),
+            Map.entry(Branch.SNIP, "#cc79a7"),
+            Map.entry(Branch.GRASP, "#bcbd22"),
+            Map.entry(Branch.SYNFLOW, "#17becf"),
+            Map.entry(Branch.EDGE_POPUP, "#d62728")));
+    private static final Map<Branch, String> MARKER = new EnumMap<>(Map.ofEntries(
+            Map.entry(Branch.TICKET, "circle"),
+            Map.entry(Branch.RANDOM_REINIT, "rectangle"),
+            Map.entry(Branch.RANDOM_PRUNING, "diamond"),
+            Map.entry(Branch.SAME_SIGN_REINIT, "plus"),
+            Map.entry(Branch.ONE_SHOT, "cross"),
+            Map.entry(Branch.EARLY_BIRD, "diamond"),
+            Map.entry(Branch.MAGNITUDE_AT_INIT, "rectangle"),
+            Map.entry(Branch.SNIP, "plus"),
+            Map.entry(Branch.GRASP, "cross"),
+            Map.entry(Branch.SYNFLOW, "diamond"),
+            Map.entry(Branch.EDGE_POPUP, "circle")));
 
     private BranchColors() {
     }

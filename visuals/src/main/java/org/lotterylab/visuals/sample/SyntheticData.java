@@ -245,8 +245,8 @@ public final class SyntheticData {
                     - 2.6 * Math.pow(Math.max(0, Math.log(3.6 / pct)), 1.4);
             case SAME_SIGN_REINIT -> 97.95 + 0.2 * Math.exp(-Math.pow(lp - Math.log(15), 2) / 1.0)
                     - 2.6 * Math.pow(Math.max(0, Math.log(5 / pct)), 1.4);
-            case RANDOM_REINIT, ONE_SHOT -> 97.9 - 1.1 * Math.pow(Math.max(0, Math.log(21 / pct)), 1.5);
-            case RANDOM_PRUNING -> 97.8 - 1.5 * Math.pow(Math.max(0, Math.log(30 / pct)), 1.5);
+            case RANDOM_REINIT, ONE_SHOT, EARLY_BIRD -> 97.9 - 1.1 * Math.pow(Math.max(0, Math.log(21 / pct)), 1.5);
+            case MAGNITUDE_AT_INIT, SNIP, GRASP, SYNFLOW, RANDOM_PRUNING -> 97.8 - 1.5 * Math.pow(Math.max(0, Math.log(30 / pct)), 1.5);
             case EDGE_POPUP -> 90 + 5 * Math.exp(-Math.pow(lp - Math.log(40), 2) / 1.5);
         };
     }

@@ -12,6 +12,16 @@ public enum Branch implements Choice {
     SAME_SIGN_REINIT("same-sign-reinit", "Same-sign re-init (Zhou et al.)"),
     /** Prune the dense trained net straight to each round's sparsity, then rewind and train. */
     ONE_SHOT("one-shot", "One-shot pruning"),
+    /** The dense weights where the early-bird ticket was drawn, pruned to the round's target (You et al. 2020). */
+    EARLY_BIRD("early-bird", "Early-bird ticket (mask drawn early in dense training)"),
+    /** theta_0 pruned once by |theta_0|, globally, to the ticket's total sparsity. */
+    MAGNITUDE_AT_INIT("magnitude-at-init", "Magnitude at init (prune theta_0 by |w|)"),
+    /** theta_0 pruned once by SNIP's |g * w| (Lee et al. 2019). */
+    SNIP("snip", "SNIP (Lee et al. 2019)"),
+    /** theta_0 pruned once by GraSP's -w * (H g) (Wang et al. 2020). */
+    GRASP("grasp", "GraSP (Wang et al. 2020)"),
+    /** theta_0 pruned iteratively by SynFlow, data-free (Tanaka et al. 2020). */
+    SYNFLOW("synflow", "SynFlow (Tanaka et al. 2020)"),
     /** Strong ticket: frozen random weights, trained scores (Ramanujan et al. 2020). */
     EDGE_POPUP("edge-popup", "Edge-popup (no weight training)");
 
