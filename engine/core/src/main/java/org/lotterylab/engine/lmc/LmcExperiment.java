@@ -123,7 +123,9 @@ final class LmcExperiment {
             for (int p = 0; p < plan.seedPairs(); p++) {
                 LmcStore.Key key = new LmcStore.Key(network, k, p);
                 Optional<LmcStore.StoredCurve> d = onDisk.stream().filter(c -> c.key().equals(key)
-                        && c.alphas().length == plan.alphas() && c.trainIterations() == iters).findFirst();
+                        && c.alphas().length == plan.alphas() && c.trainIterations() == iters
+                        && c.testExamples() == maker.testSize() && c.trainExamples() == maker.trainSubsetSize())
+                        .findFirst();
                 if (d.isPresent()) {
                     replay.add(d.get());
                 } else {

@@ -203,6 +203,18 @@ class LmcRunnerTest {
         List<RunEvent> third = runOk(runner, new LmcPlan(spec, List.of(0), 4, 2, 0, 0.02, null, -1), out);
         assertEquals(1, of(third, LmcEvent.LmcStarted.class).get(0).storedCurves());
         assertEquals(1, of(third, LmcEvent.LmcCurveDone.class).stream().filter(x -> !x.stored()).count());
+
+        // a file from before the example-count columns (train split then = the first test-size images): recomputed
+        List<String> old = new ArrayList<>();
+        for (String l : Files.readAllLines(layout.instabilityCsv())) {
+            String[] c = l.split(",");
+            old.add(String.join(",", java.util.Arrays.copyOf(c, c.length - 4)));
+        }
+        Files.writeString(layout.instabilityCsv(), String.join("\n", old) + "\n");
+        List<RunEvent> fourth = runOk(runner, new LmcPlan(spec, List.of(0), 4, 2, 0, 0.02, null, -1), out);
+        assertEquals(0, of(fourth, LmcEvent.LmcStarted.class).get(0).storedCurves());
+        assertEquals(2, of(fourth, LmcEvent.LmcCurveDone.class).stream().filter(x -> !x.stored()).count());
+        assertTrue(Files.readAllLines(layout.instabilityCsv()).get(0).endsWith(",test_examples,train_examples"));
     }
 
     @Test
