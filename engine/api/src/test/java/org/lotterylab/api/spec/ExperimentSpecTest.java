@@ -27,10 +27,11 @@ class ExperimentSpecTest {
     void hashIsStableAndIgnoresNameAndSpelling() {
         // SHA-256 of the empty string starts e3b0c44298
         assertEquals("e3b0c44298", ExperimentSpec.defaults().hash());
-        // sha256("convRate=0.2\nevalInterval=50\nhiddenRate=0.4\niterations=400\nlmcBranches=ticket,random-reinit\n"
+        // sha256("convRate=0.2\nevalInterval=50\nhiddenRate=0.4\niterations=400\nlmcAlphas=15\n"
+        //        + "lmcBranches=ticket,random-reinit\n"
         //        + "lmcEachRound=true\noutputRate=0.2\nrounds=7\n")
-        assertEquals("feabd7e0ca", Presets.QUICK.spec().hash());
-        assertEquals("quick-feabd7e0ca", Presets.QUICK.spec().runDirName());
+        assertEquals("84b40cee67", Presets.QUICK.spec().hash());
+        assertEquals("quick-84b40cee67", Presets.QUICK.spec().runDirName());
         assertEquals(Presets.QUICK.spec().hash(), Presets.QUICK.spec().with("name", "other").hash());
         ExperimentSpec a = ExperimentSpec.defaults().with(Map.of("learningRate", "1.2e-3", "branches", "random-reinit, ticket"));
         assertEquals(ExperimentSpec.defaults().hash(), a.hash());
