@@ -325,6 +325,17 @@ class LmcRunnerTest {
         assertTrue(new ImpRunner(2).start(spec, out, again::add).await(Duration.ofMinutes(2)));
         assertEquals(0, of(again, LmcEvent.LmcTraining.class).size());
         assertEquals(3, of(again, LmcEvent.RoundCurve.class).stream().filter(LmcEvent.RoundCurve::stored).count());
+
+        // rounds finished but curves lost: copy 1 is retrained from the round's start with the round's data
+        // order, and gives the very curve the reused round training gave
+        String lmcBefore = Files.readString(layout.lmcCsv());
+        Files.delete(layout.lmcCsv());
+        Files.delete(layout.instabilityCsv());
+        List<RunEvent> third = Collections.synchronizedList(new ArrayList<>());
+        assertTrue(new ImpRunner(2).start(spec, out, third::add).await(Duration.ofMinutes(2)));
+        assertEquals(3, of(third, LmcEvent.LmcTraining.class).stream().filter(t -> t.phase().equals("copy 1"))
+                .map(LmcEvent::network).distinct().count(), "copy 1 retrained for each curve");
+        assertEquals(lmcBefore, Files.readString(layout.lmcCsv()));
     }
 
     @Test
