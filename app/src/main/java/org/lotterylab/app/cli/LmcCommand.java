@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
         + "spaced points alpha*W1 + (1-alpha)*W2 (alpha = 0 and 1 included).",
     "  instability = max error on the path - mean error of its two endpoints; stable = below 2%%",
     "Results: <run dir>/lmc.csv and instability.csv (docs/run-format.md). Running again skips the curves already "
-        + "stored. Errors are measured on the test set and on the first (test set size) training images.", ""})
+        + "stored. Errors are measured on the test set and on the training split (its first 10,000 images at most); "
+        + "+-se is the binomial standard error of the instability from the finite evaluation set.", ""})
 public final class LmcCommand implements Callable<Integer>, SpecCommand {
 
     private final CliContext ctx;

@@ -128,15 +128,17 @@ final class LmcPrinter implements RunListener, RunWaiter.Outcome {
 
     /** The table header. */
     static String header() {
-        return String.format(Locale.ROOT, "%-16s %6s %4s %10s %12s %8s %10s %11s %6s %7s", "network", "k", "pair",
-                "remaining%", "instability%", "max_err%", "endpoints%", "train_inst%", "stable", "eval_s");
+        return String.format(Locale.ROOT, "%-22s %6s %4s %10s %12s %6s %8s %10s %11s %6s %6s %7s", "network", "k",
+                "pair", "remaining%", "instability%", "+-se", "max_err%", "endpoints%", "train_inst%", "+-se", "stable",
+                "eval_s");
     }
 
     /** One table row. */
     static String row(LmcEvent.LmcCurveDone d) {
-        return String.format(Locale.ROOT, "%-16s %6d %4d %10.2f %12.2f %8.2f %10.2f %11.2f %6s %7s", d.network(), d.k(),
-                d.seedPair(), 100 * d.weightsRemaining(), 100 * d.instability(), 100 * d.maxError(),
-                100 * d.endpointMeanError(), 100 * d.trainInstability(), d.stable() ? "yes" : "NO",
+        return String.format(Locale.ROOT, "%-22s %6d %4d %10.2f %12.2f %6.2f %8.2f %10.2f %11.2f %6.2f %6s %7s",
+                d.network(), d.k(), d.seedPair(), 100 * d.weightsRemaining(), 100 * d.instability(),
+                100 * d.instabilitySe(), 100 * d.maxError(), 100 * d.endpointMeanError(), 100 * d.trainInstability(),
+                100 * d.trainInstabilitySe(), d.stable() ? "yes" : "NO",
                 Double.isNaN(d.evalSeconds()) ? "stored" : String.format(Locale.ROOT, "%.2f", d.evalSeconds()));
     }
 

@@ -2,6 +2,7 @@ package org.lotterylab.app.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
@@ -58,6 +59,17 @@ public final class ProgressPrinter implements RunListener, RunWaiter.Outcome {
                 100 * r.earlyStopTestAccuracy(), r.seconds());
     }
 
+    /**
+     * One line per measured round of {@code lmcEachRound}: test and training-split instability with their
+     * binomial standard errors and example counts.
+     */
+    public static String lmcRow(LmcEvent.RoundCurve c) {
+        return String.format(Locale.ROOT, "  lmc %-15s %3d %8.2f%%  instability %5.2f%% +- %4.2f (test, %d)  %5.2f%% +- "
+                        + "%4.2f (train, %d)  %s", c.branch().id(), c.round(), 100 * c.weightsRemaining(),
+                100 * c.instability(), 100 * c.instabilitySe(), c.testCount(), 100 * c.trainInstability(),
+                100 * c.trainInstabilitySe(), c.trainCount(), c.stable() ? "stable" : "UNSTABLE");
+    }
+
     @Override
     public void onEvent(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
@@ -76,6 +88,10 @@ public final class ProgressPrinter implements RunListener, RunWaiter.Outcome {
         } else if (e instanceof RunEvent.RoundFinished f) {
             status.clear();
             out.println(row(f.result()));
+            out.flush();
+        } else if (e instanceof LmcEvent.RoundCurve c) {
+            status.clear();
+            out.println(lmcRow(c));
             out.flush();
         } else if (e instanceof RunEvent.RunFailed f) {
             status.clear();

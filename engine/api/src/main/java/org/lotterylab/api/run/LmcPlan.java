@@ -8,15 +8,18 @@ import org.lotterylab.api.spec.ExperimentSpec;
 
 /**
  * What a linear-mode-connectivity analysis should compute. Either the dense network of {@code spec}, or
- * (with {@code sourceRun}) the ticket of one round of a stored IMP run, whose spec then comes from the run.
+ * (with {@code sourceRun}) the ticket of one round of a stored IMP run, whose spec then comes from the run; at
+ * the run's own rewind iteration its start is the stored {@code theta-k-params.npz} (every parameter), and seed
+ * pair 0 reproduces the run's own per-round curve ({@code lmcEachRound}) exactly.
  *
  * @param spec            the experiment (data, model, optimiser, training length, seed); may be null with a
  *                        {@code sourceRun}, otherwise required
  * @param ks              rewinding iterations k (W_k = the dense network after k iterations); sorted, distinct
  * @param alphas          points on each path, endpoints included, at least 2
  * @param seedPairs       seed pairs per (network, k), at least 1; each trains two copies
- * @param trainIterations iterations each copy trains from W_k; 0 = the rest of the training length
- *                        ({@code spec.iterations() - k})
+ * @param trainIterations iterations each copy trains from W_k, counted on the dense run's axis as
+ *                        k+1 .. k + this; 0 = the rest of the training length ({@code spec.iterations() - k},
+ *                        as every rewound IMP round trains)
  * @param threshold       stable means instability below this, in (0, 1]
  * @param sourceRun       a stored IMP run directory, or null for the dense network
  * @param round           the ticket round of {@code sourceRun} (0 = its dense network), -1 without a run

@@ -43,6 +43,7 @@ public record ExperimentSpec(
         List<Branch> branches,
         boolean lmcEachRound,
         int lmcAlphas,
+        List<Branch> lmcBranches,
         double edgePopupKeep,
         SignSource sameSignSource,
         InputNormalization normalize,
@@ -78,8 +79,10 @@ public record ExperimentSpec(
             f("seed", SpecField.Type.LONG, "1", "Seed for init, data order and random controls"),
             cl("branches", Branch.class, "ticket,random-reinit", "Branches to run, comma-separated"),
             f("lmcEachRound", SpecField.Type.BOOLEAN, "false",
-                    "Also measure each ticket round's linear-mode-connectivity instability"),
+                    "Also measure each round's linear-mode-connectivity instability (branches: lmcBranches)"),
             f("lmcAlphas", SpecField.Type.INT, "30", "Points on the interpolation path (endpoints included), >= 2"),
+            cl("lmcBranches", Branch.class, "ticket",
+                    "With lmcEachRound: the branches whose rounds get an LMC curve (those that run), comma-separated"),
             f("edgePopupKeep", SpecField.Type.DOUBLE, "0.5", "Edge-popup: fraction of edges KEPT per layer, in (0, 1]"),
             c("sameSignSource", SignSource.class, "theta-0",
                     "Same-sign re-init: signs from theta-0 (Zhou et al. 2019) or theta-k; magnitudes are fresh"),
@@ -142,9 +145,9 @@ public record ExperimentSpec(
         outputRate += 0.0;
         globalRate += 0.0;
         edgePopupKeep += 0.0;
-        if (rewindIteration < 0 || rewindIteration > iterations) {
-            throw new SpecException("rewindIteration",
-                    "must be in [0, iterations=" + iterations + "] (got " + rewindIteration + ")");
+        if (rewindIteration < 0 || rewindIteration >= iterations) {
+            throw new SpecException("rewindIteration", "must be in [0, iterations=" + iterations
+                    + "): a rewound round trains iterations k+1 .. iterations (got " + rewindIteration + ")");
         }
         if (branches == null || branches.isEmpty()) {
             throw new SpecException("branches", "choose at least one of: " + Choice.ids(Branch.class));
@@ -158,6 +161,18 @@ public record ExperimentSpec(
         if (lmcAlphas < 2 || lmcAlphas > 1000) {
             throw new SpecException("lmcAlphas", "must be in [2, 1000] (got " + lmcAlphas + ")");
         }
+        if (lmcBranches == null || lmcBranches.isEmpty()) {
+            throw new SpecException("lmcBranches", "choose at least one of: " + Choice.ids(Branch.class));
+        }
+        if (lmcBranches.size() != lmcBranches.stream().distinct().count()) {
+            throw new SpecException("lmcBranches", "lists a branch twice: " + lmcBranches);
+        }
+        if (lmcBranches.contains(Branch.EDGE_POPUP)) {
+            throw new SpecException("lmcBranches", "edge-popup has no IMP rounds to measure; choose IMP branches");
+        }
+        List<Branch> lmcSorted = new ArrayList<>(lmcBranches);
+        Collections.sort(lmcSorted);
+        lmcBranches = List.copyOf(lmcSorted);
         if (!(edgePopupKeep > 0 && edgePopupKeep <= 1)) {
             throw new SpecException("edgePopupKeep", "the fraction kept must be in (0, 1] (got " + edgePopupKeep + ")");
         }
@@ -219,9 +234,10 @@ public record ExperimentSpec(
                 Choice.parse(MaskCriterion.class, "maskCriterion", v.get("maskCriterion")),
                 SpecValues.parseInt("rewindIteration", v.get("rewindIteration")),
                 SpecValues.parseLong("seed", v.get("seed")),
-                parseBranches(v.get("branches")),
+                parseBranches("branches", v.get("branches")),
                 SpecValues.parseBoolean("lmcEachRound", v.get("lmcEachRound")),
                 SpecValues.parseInt("lmcAlphas", v.get("lmcAlphas")),
+                parseBranches("lmcBranches", v.get("lmcBranches")),
                 SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")),
                 Choice.parse(SignSource.class, "sameSignSource", v.get("sameSignSource")),
                 InputNormalization.parse(v.get("normalize")),
@@ -257,6 +273,9 @@ public record ExperimentSpec(
         m.put("branches", String.join(",", ids));
         m.put("lmcEachRound", Boolean.toString(lmcEachRound));
         m.put("lmcAlphas", Integer.toString(lmcAlphas));
+        List<String> lmcIds = new ArrayList<>();
+        lmcBranches.forEach(b -> lmcIds.add(b.id()));
+        m.put("lmcBranches", String.join(",", lmcIds));
         m.put("edgePopupKeep", Double.toString(edgePopupKeep));
         m.put("sameSignSource", sameSignSource.id());
         m.put("normalize", normalize.id());
@@ -416,10 +435,10 @@ public record ExperimentSpec(
         return out;
     }
 
-    private static List<Branch> parseBranches(String s) {
+    private static List<Branch> parseBranches(String field, String s) {
         List<Branch> out = new ArrayList<>();
         for (String id : splitList(s)) {
-            out.add(Branch.fromId(id));
+            out.add(Choice.parse(Branch.class, field, id));
         }
         return out;
     }

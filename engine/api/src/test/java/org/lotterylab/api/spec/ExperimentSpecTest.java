@@ -27,9 +27,11 @@ class ExperimentSpecTest {
     void hashIsStableAndIgnoresNameAndSpelling() {
         // SHA-256 of the empty string starts e3b0c44298
         assertEquals("e3b0c44298", ExperimentSpec.defaults().hash());
-        // sha256("convRate=0.2\nevalInterval=50\nhiddenRate=0.4\niterations=400\noutputRate=0.2\nrounds=7\n")
-        assertEquals("6d6817ce4c", Presets.QUICK.spec().hash());
-        assertEquals("quick-6d6817ce4c", Presets.QUICK.spec().runDirName());
+        // sha256("convRate=0.2\nevalInterval=50\nhiddenRate=0.4\niterations=400\nlmcAlphas=15\n"
+        //        + "lmcBranches=ticket,random-reinit\n"
+        //        + "lmcEachRound=true\noutputRate=0.2\nrounds=7\n")
+        assertEquals("84b40cee67", Presets.QUICK.spec().hash());
+        assertEquals("quick-84b40cee67", Presets.QUICK.spec().runDirName());
         assertEquals(Presets.QUICK.spec().hash(), Presets.QUICK.spec().with("name", "other").hash());
         ExperimentSpec a = ExperimentSpec.defaults().with(Map.of("learningRate", "1.2e-3", "branches", "random-reinit, ticket"));
         assertEquals(ExperimentSpec.defaults().hash(), a.hash());
@@ -56,6 +58,8 @@ class ExperimentSpecTest {
             {"rounds", "201"}, {"hiddenRate", "1"}, {"rewindIteration", "60000"}, {"branches", ""},
             {"branches", "ticket,ticket"}, {"lmcAlphas", "1"}, {"edgePopupKeep", "0"}, {"name", "a b"},
             {"model", "resnet"}, {"lmcEachRound", "yes"}, {"evalInterval", "60000"}, {"seed", "1.5"},
+            {"rewindIteration", "50000"}, {"lmcBranches", ""}, {"lmcBranches", "edge-popup"},
+            {"lmcBranches", "ticket,ticket"}, {"lmcBranches", "ticket,magic"},
         };
         for (Object[] b : bad) {
             SpecException e = assertThrows(SpecException.class, () -> ExperimentSpec.defaults().with((String) b[0], (String) b[1]),

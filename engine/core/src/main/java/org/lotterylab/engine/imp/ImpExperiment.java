@@ -21,6 +21,7 @@ import org.lotterylab.api.store.NpyArray;
 import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
+import org.lotterylab.engine.lmc.ImpRoundLmc;
 import org.lotterylab.engine.model.Initializer;
 import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.prune.Pruner;
@@ -38,7 +39,7 @@ import org.lotterylab.engine.util.Seeds;
 final class ImpExperiment {
 
     /** File holding the whole flat parameter vector at the rewind point (weights and biases). */
-    static final String THETA_K_PARAMS = "theta-k-params.npz";
+    static final String THETA_K_PARAMS = ImpRunner.THETA_K_PARAMS;
 
     private final ExperimentSpec spec;
     private final Path runDir;
@@ -117,6 +118,7 @@ final class ImpExperiment {
         boolean[][] denseMask = Pruner.dense(ctx.layout());
         float[] thetaK;
         float[] denseFinal;
+        float[] denseTrainedHere = null;
         RoundResult r0 = done.get(key(Branch.TICKET, 0));
         var storedK = store.readThetaK();
         java.nio.file.Path fullK = runDir.resolve(THETA_K_PARAMS);
@@ -135,10 +137,19 @@ final class ImpExperiment {
             Npz.writeArrays(fullK, List.of(NpyArray.ofFloats("params", new int[] {thetaK.length}, thetaK)));
             store.writeThetaK(Pruner.tensors(ctx.layout(), thetaK));
             denseFinal = out.finalParams();
+            denseTrainedHere = denseFinal;
             finishRound(store, ctx, Branch.TICKET, 0, denseMask, out);
         }
-        if (spec.lmcEachRound()) {
-            org.lotterylab.engine.lmc.ImpRoundLmc.measure(ctx, runDir, 0, denseMask, thetaK, listener, gate);
+        ImpRoundLmc lmc = spec.lmcEachRound() ? new ImpRoundLmc(ctx, runDir, listener, gate) : null;
+        if (lmc != null) {
+            for (Branch b : spec.lmcBranches()) {
+                if (!branches.contains(b)) {
+                    emit(new RunEvent.Note("lmcBranches lists " + b.id() + ", which this run does not train: "
+                            + "no LMC curves for it"));
+                }
+            }
+            // the dense round is a copy from W_k only when k = 0 (with k > 0 it trained from theta_0)
+            lmc.measure(Branch.TICKET, 0, denseMask, thetaK, spec.rewindIteration() == 0 ? denseTrainedHere : null);
         }
 
         boolean[][] ticketMask = denseMask;
@@ -147,6 +158,17 @@ final class ImpExperiment {
             boolean[][] mask = Pruner.prune(ctx.layout(), ticketMask, ticketFinal, thetaK, spec, round);
             float[] nextTicketFinal = null;
             for (Branch b : branches) {
+                boolean[][] m = mask;
+                float[] start = thetaK;
+                switch (b) {
+                    case TICKET -> { }
+                    case RANDOM_REINIT -> start = Controls.randomReinit(ctx.layout(), spec, round, thetaK);
+                    case SAME_SIGN_REINIT -> start = Controls.sameSign(ctx.layout(), spec, round, theta0, thetaK);
+                    case RANDOM_PRUNING -> m = Controls.randomPruning(ctx.layout(), spec, round, mask);
+                    case ONE_SHOT -> m = Controls.oneShot(ctx.layout(), spec, round, denseFinal, thetaK);
+                    default -> throw new IllegalStateException("branch " + b + " is not an IMP branch");
+                }
+                boolean measure = lmc != null && ImpRoundLmc.wants(spec, b, round);
                 if (done.containsKey(key(b, round))) {
                     if (b == Branch.TICKET) {
                         nextTicketFinal = loadFinal(store, ctx, b, round, thetaK);
@@ -158,29 +180,23 @@ final class ImpExperiment {
                                     + " differs from the recomputed one: the run directory was modified");
                         }
                     }
+                    if (measure) {
+                        lmc.measure(b, round, m, start, null);
+                    }
                     continue;
-                }
-                boolean[][] m = mask;
-                float[] start = thetaK;
-                switch (b) {
-                    case TICKET -> { }
-                    case RANDOM_REINIT -> start = Controls.randomReinit(ctx.layout(), spec, round, thetaK);
-                    case SAME_SIGN_REINIT -> start = Controls.sameSign(ctx.layout(), spec, round, theta0, thetaK);
-                    case RANDOM_PRUNING -> m = Controls.randomPruning(ctx.layout(), spec, round, mask);
-                    case ONE_SHOT -> m = Controls.oneShot(ctx.layout(), spec, round, denseFinal, thetaK);
-                    default -> throw new IllegalStateException("branch " + b + " is not an IMP branch");
                 }
                 Trainer.Outcome out = train(ctx, b, round, start, m, -1);
                 finishRound(store, ctx, b, round, m, out);
                 if (b == Branch.TICKET) {
                     nextTicketFinal = out.finalParams();
                 }
+                if (measure) {
+                    // the round's own training is copy 1 of its LMC curve: one extra training (decision 0006)
+                    lmc.measure(b, round, m, start, out.finalParams());
+                }
             }
             ticketMask = mask;
             ticketFinal = nextTicketFinal;
-            if (spec.lmcEachRound()) {
-                org.lotterylab.engine.lmc.ImpRoundLmc.measure(ctx, runDir, round, mask, thetaK, listener, gate);
-            }
         }
         for (Branch b : branches) {
             emit(new RunEvent.BranchFinished(b));
@@ -191,8 +207,10 @@ final class ImpExperiment {
         double remaining = Pruner.fractionRemaining(mask);
         emit(new RunEvent.RoundStarted(b, round, remaining));
         int progressEvery = Math.max(1, Math.min(25, spec.iterations() / 100));
+        // round 0 trains 1 .. T from theta_0; every later round restarts at k and trains k+1 .. T (T - k steps)
+        int startIteration = round == 0 ? 0 : spec.rewindIteration();
         Trainer.Config cfg = new Trainer.Config(spec.batchSize(), spec.iterations(), spec.evalInterval(), snapshotAt,
-                Seeds.derive(spec.seed(), "order", round), progressEvery);
+                Seeds.derive(spec.seed(), "order", round), progressEvery, startIteration);
         float[] flatMask = round == 0 ? null : Pruner.flatMask(ctx.layout(), mask);
         long t0 = System.nanoTime();
         Trainer.Outcome out = ctx.trainer().train(net, start, flatMask, cfg, gate, new Trainer.Callback() {

@@ -62,4 +62,23 @@ public record Instability(double instability, double maxError, int indexOfMax, d
         }
         return new Instability(instability, maxError, indexOfMax, endpointMeanError, instability < t, t);
     }
+
+    /**
+     * The binomial standard error of the instability of {@code errors} measured on {@code examples} examples:
+     * {@code sqrt(m(1-m)/N + (e0(1-e0) + e1(1-e1))/(4N))} for the largest error m and the endpoint errors e0, e1.
+     * It treats the three proportions as independent samples; every point is evaluated on the same examples,
+     * which correlates them, so the sampling error of their difference is smaller and this is an upper
+     * estimate. It measures the noise from the finite evaluation set only, not from the two copies' data
+     * orders (seed pairs give that spread). NaN when {@code examples} is not positive.
+     */
+    public static double standardError(double[] errors, int examples) {
+        if (examples <= 0) {
+            return Double.NaN;
+        }
+        Instability t = of(errors);
+        double m = t.maxError();
+        double e0 = errors[0];
+        double e1 = errors[errors.length - 1];
+        return Math.sqrt((m * (1 - m) + (e0 * (1 - e0) + e1 * (1 - e1)) / 4) / examples);
+    }
 }

@@ -94,12 +94,8 @@ final class LmcExperiment {
                     + plan.sourceRun() + " lacks theta-0.npz (theta_0), which every rewind point starts from"));
             Pruner.writeTensors(ctx.layout(), t0, theta0);
             int k0 = spec.rewindIteration();
-            if (k0 > 0 && plan.ks().contains(k0)) {
-                List<Tensor> tk = source.thetaK().orElseThrow(() -> new LmcInputException("the stored run "
-                        + plan.sourceRun() + " lacks theta-k.npz (theta_k, the ticket's rewind weights at k = " + k0
-                        + ")"));
-                storedThetaK = theta0.clone();
-                Pruner.writeTensors(ctx.layout(), tk, storedThetaK);
+            if (plan.ks().contains(k0)) {
+                storedThetaK = storedThetaK(ctx, k0, theta0, source.thetaK());
             }
             if (plan.ks().stream().anyMatch(k -> k != k0)) {
                 emit(new RunEvent.Note("the ticket's mask was found with rewinding to k = " + k0 + "; at other k it is "
@@ -127,7 +123,9 @@ final class LmcExperiment {
                 for (int p = 0; p < plan.seedPairs(); p++) {
                     LmcStore.Key key = new LmcStore.Key(network, k, p);
                     Optional<LmcStore.StoredCurve> d = onDisk.stream().filter(c -> c.key().equals(key)
-                            && c.alphas().length == plan.alphas() && c.trainIterations() == iters).findFirst();
+                            && c.alphas().length == plan.alphas() && c.trainIterations() == iters
+                            && c.testExamples() == maker.testSize() && c.trainExamples() == maker.trainSubsetSize())
+                            .findFirst();
                     if (d.isPresent()) {
                         replay.add(d.get());
                     } else {
@@ -135,8 +133,8 @@ final class LmcExperiment {
                     }
                 }
             }
-            emit(new LmcEvent.LmcStarted(runDir, ctx.backendInfo(backend), List.of(network), plan.ks(), plan.alphas(), plan.seedPairs(),
-                    plan.threshold(), maker.testSize(), maker.trainSubsetSize(), replay.size()));
+            emit(new LmcEvent.LmcStarted(runDir, ctx.backendInfo(backend), List.of(network), plan.ks(), plan.alphas(),
+                    plan.seedPairs(), plan.threshold(), maker.testSize(), maker.trainSubsetSize(), replay.size()));
             if (!replay.isEmpty()) {
                 emit(new RunEvent.Note("resuming: " + replay.size() + " finished curve(s) found in " + runDir));
             }
@@ -148,15 +146,61 @@ final class LmcExperiment {
             }
             TreeSet<Integer> needK = new TreeSet<>();
             todo.forEach(key -> needK.add(key.k()));
+            if (storedThetaK != null) {
+                needK.remove(spec.rewindIteration());
+            }
             Map<Integer, float[]> wk = new LinkedHashMap<>(maker.rewindPoints(theta0, new ArrayList<>(needK), network));
-            if (storedThetaK != null && wk.containsKey(spec.rewindIteration())) {
-                wk.put(spec.rewindIteration(), withStoredWeights(ctx, wk.get(spec.rewindIteration()), storedThetaK));
+            int k0 = spec.rewindIteration();
+            if (storedThetaK != null) {
+                wk.put(k0, storedThetaK);
             }
             for (LmcStore.Key key : todo) {
+                // the ticket's own rewind point: pair 0's copy 1 is its round's training (as in the IMP run)
+                int impRound = source != null && key.k() == k0 ? plan.round() : -1;
                 maker.curve(store, network, key.k(), key.seedPair(), wk.get(key.k()), flatMask, remaining,
-                        plan.copyIterations(spec, key.k()), plan.alphas(), plan.threshold());
+                        plan.copyIterations(spec, key.k()), plan.alphas(), plan.threshold(),
+                        PathMaker.copyOrders(spec, impRound, key.seedPair()), null);
             }
         }
+    }
+
+    /**
+     * The stored run's exact start at its own rewind point k0: every parameter (biases too) from
+     * {@code theta-k-params.npz}, checked against {@code theta-k.npz}; a run written before that file existed
+     * gets theta-k.npz's weights with W_k's biases retrained here (noted). At k0 = 0 without either file, theta_0.
+     */
+    private float[] storedThetaK(ImpContext ctx, int k0, float[] theta0, Optional<List<Tensor>> thetaK)
+            throws IOException {
+        Path full = runDir.resolve(org.lotterylab.engine.imp.ImpRunner.THETA_K_PARAMS);
+        if (java.nio.file.Files.exists(full)) {
+            float[] params = org.lotterylab.api.store.Npz.readArrays(full).get(0).asFloats();
+            if (params.length != ctx.layout().totalParams()) {
+                throw new LmcInputException(full + " holds " + params.length + " parameters but the model has "
+                        + ctx.layout().totalParams());
+            }
+            if (thetaK.isPresent()) {
+                float[] check = params.clone();
+                Pruner.writeTensors(ctx.layout(), thetaK.get(), check);
+                if (!java.util.Arrays.equals(check, params)) {
+                    throw new LmcInputException(full + " disagrees with theta-k.npz: the run directory was modified");
+                }
+            }
+            return params;
+        }
+        if (k0 == 0) {
+            return null;
+        }
+        List<Tensor> tk = thetaK.orElseThrow(() -> new LmcInputException("the stored run " + plan.sourceRun()
+                + " lacks theta-k.npz (theta_k, the ticket's rewind weights at k = " + k0 + ")"));
+        emit(new RunEvent.Note("the stored run has no " + full.getFileName() + " (an older run): W_k's biases are "
+                + "retrained here, its weights come from theta-k.npz"));
+        float[] stored = theta0.clone();
+        Pruner.writeTensors(ctx.layout(), tk, stored);
+        float[] trained;
+        try (PathMaker retrain = new PathMaker(ctx, e -> { }, gate, null)) {
+            trained = retrain.rewindPoints(theta0, List.of(k0), "W_k").get(k0);
+        }
+        return withStoredWeights(ctx, trained, stored);
     }
 
     /**

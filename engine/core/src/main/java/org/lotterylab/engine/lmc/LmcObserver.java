@@ -1,7 +1,11 @@
 package org.lotterylab.engine.lmc;
 
-/** Sees the trained copies and every evaluated point's parameters (tests and diagnostics). */
+/** Sees the start, the trained copies and every evaluated point's parameters (tests and diagnostics). */
 interface LmcObserver {
+    /** A curve's two copies are about to train from {@code wk} (a copy; unmasked). */
+    default void start(LmcStore.Key key, float[] wk) {
+    }
+
     /** A copy finished training; {@code params} is the trainer's final flat parameter vector (a copy). */
     void trained(LmcStore.Key key, int copy, float[] params);
 

@@ -31,7 +31,7 @@ public final class LmcStore {
     /** Header of {@code instability.csv}. */
     public static final String INSTABILITY_HEADER = "network,k,seed_pair,instability,max_error,endpoint_mean_error,"
             + "stable,train_instability,train_max_error,train_endpoint_mean_error,weights_remaining,alphas,"
-            + "train_iterations,threshold";
+            + "train_iterations,threshold,instability_se,train_instability_se,test_examples,train_examples";
 
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::network).thenComparingInt(Key::k)
@@ -58,10 +58,22 @@ public final class LmcStore {
      * @param trainIterations  iterations each copy trained from W_k
      * @param alphas           the path's alphas (evenly spaced, 0 and 1 included)
      * @param testError        test error per point
-     * @param trainError       training-subset error per point
+     * @param trainError       training-split error per point
+     * @param testExamples     test examples evaluated per point (0 = not recorded: a file from before the column)
+     * @param trainExamples    training examples evaluated per point (0 = not recorded)
      */
     public record StoredCurve(Key key, double weightsRemaining, int trainIterations, double[] alphas,
-                              double[] testError, double[] trainError) {
+                              double[] testError, double[] trainError, int testExamples, int trainExamples) {
+
+        /** Binomial standard error of the test instability ({@link Instability#standardError}). */
+        public double testInstabilitySe() {
+            return Instability.standardError(testError, testExamples);
+        }
+
+        /** Binomial standard error of the training-split instability. */
+        public double trainInstabilitySe() {
+            return Instability.standardError(trainError, trainExamples);
+        }
     }
 
     /** A store over {@code runDir} (nothing is read or created yet). */
@@ -82,10 +94,15 @@ public final class LmcStore {
         }
     }
 
-    /** The finished curve with this key, if on disk with {@code alphas} points and the same training length. */
-    public Optional<StoredCurve> find(Key key, int alphas, int trainIterations) throws IOException {
+    /**
+     * The finished curve with this key, if on disk with {@code alphas} points, the same training length and
+     * measured on the same numbers of examples.
+     */
+    public Optional<StoredCurve> find(Key key, int alphas, int trainIterations, int testExamples, int trainExamples)
+            throws IOException {
         for (StoredCurve c : read(null)) {
-            if (c.key().equals(key) && c.alphas().length == alphas && c.trainIterations() == trainIterations) {
+            if (c.key().equals(key) && c.alphas().length == alphas && c.trainIterations() == trainIterations
+                    && c.testExamples() == testExamples && c.trainExamples() == trainExamples) {
                 return Optional.of(c);
             }
         }
@@ -119,7 +136,9 @@ public final class LmcStore {
                         .append(num(r.instability())).append(',').append(num(r.maxError())).append(',')
                         .append(num(r.endpointMeanError())).append(',').append(num(c.weightsRemaining())).append(',')
                         .append(c.alphas().length).append(',').append(c.trainIterations()).append(',')
-                        .append(num(threshold)).append('\n');
+                        .append(num(threshold)).append(',').append(num(c.testInstabilitySe())).append(',')
+                        .append(num(c.trainInstabilitySe())).append(',').append(c.testExamples()).append(',')
+                        .append(c.trainExamples()).append('\n');
             }
             AtomicFiles.writeString(layout.lmcCsv(), lmc.toString());
             AtomicFiles.writeString(layout.instabilityCsv(), inst.toString());
@@ -170,7 +189,7 @@ public final class LmcStore {
                     continue;
                 }
                 out.put(key, new StoredCurve(key, number(r, "weights_remaining"), integer(r, "train_iterations"),
-                        alphas, te, tr));
+                        alphas, te, tr, optionalCount(r, "test_examples"), optionalCount(r, "train_examples")));
             } catch (IllegalArgumentException e) {
                 warnings.add(where + ": " + e.getMessage() + "; skipped");
             }
@@ -199,6 +218,11 @@ public final class LmcStore {
             throw new IllegalArgumentException("network is empty");
         }
         return new Key(network, integer(r, "k"), integer(r, "seed_pair"));
+    }
+
+    /** A count column added later: 0 when the file predates it. */
+    private static int optionalCount(Map<String, String> r, String c) {
+        return r.containsKey(c) ? integer(r, c) : 0;
     }
 
     private static int integer(Map<String, String> r, String c) {

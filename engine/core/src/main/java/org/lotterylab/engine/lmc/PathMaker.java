@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.lotterylab.api.run.LmcEvent;
+import org.lotterylab.api.run.LmcNetwork;
 import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
+import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.imp.ImpContext;
 import org.lotterylab.engine.train.EvalSet;
@@ -40,9 +42,15 @@ final class PathMaker implements AutoCloseable {
         this.observer = observer;
     }
 
-    /** Examples of the training-set subset evaluated at each point: the first (test set size) images. */
+    /**
+     * At most this many training examples are evaluated at each point (the first ones of the training split):
+     * enough that the binomial error of a training-split instability is a fraction of a point.
+     */
+    static final int MAX_TRAIN_EXAMPLES = 10_000;
+
+    /** Training examples evaluated at each point: the whole training split, up to {@link #MAX_TRAIN_EXAMPLES}. */
     int trainSubsetSize() {
-        return Math.min(ctx.trainer().test().size(), ctx.splits().train().count());
+        return Math.min(MAX_TRAIN_EXAMPLES, ctx.splits().train().count());
     }
 
     int testSize() {
@@ -51,7 +59,19 @@ final class PathMaker implements AutoCloseable {
 
     /** The network label of ticket round {@code r}: {@code ticket-round-NN}. */
     static String ticketNetwork(int round) {
-        return "ticket-" + org.lotterylab.api.store.RunLayout.roundDirName(round);
+        return new LmcNetwork(Branch.TICKET, round).label();
+    }
+
+    /**
+     * The data-order seeds of seed pair {@code pair}'s two copies: {@code Seeds.derive(seed, "lmc-order", 2p)}
+     * and {@code 2p + 1}, except that pair 0's copy 1 of an IMP round ({@code impRound >= 0}) uses that round's
+     * own data order {@code Seeds.derive(seed, "order", round)}, so that the round's own training (from the
+     * same start, fresh optimiser, iterations k+1 .. T) is that copy and need not be trained again.
+     */
+    static long[] copyOrders(ExperimentSpec spec, int impRound, int pair) {
+        long first = impRound >= 0 && pair == 0 ? Seeds.derive(spec.seed(), "order", impRound)
+                : Seeds.derive(spec.seed(), "lmc-order", 2L * pair);
+        return new long[] {first, Seeds.derive(spec.seed(), "lmc-order", 2L * pair + 1)};
     }
 
     /**
@@ -102,15 +122,26 @@ final class PathMaker implements AutoCloseable {
     }
 
     /**
-     * Trains the two copies of seed pair {@code pair} from {@code wk} (under {@code flatMask}, null = dense) for
-     * {@code iterations}, evaluates the path, stores it and announces it.
+     * Trains the two copies of seed pair {@code pair} from {@code wk} (under {@code flatMask}, null = dense),
+     * iterations k+1 .. k + {@code iterations} with the data orders {@code orders}, evaluates the path, stores it
+     * and announces it.
+     *
+     * @param trainedCopy1 copy 1 when it was already trained (an IMP round's own training with
+     *                     {@code orders[0]} from the same start), else null to train it here
      */
     LmcStore.StoredCurve curve(LmcStore store, String network, int k, int pair, float[] wk, float[] flatMask,
-                               double weightsRemaining, int iterations, int alphas, double threshold)
-            throws IOException {
+                               double weightsRemaining, int iterations, int alphas, double threshold, long[] orders,
+                               float[] trainedCopy1) throws IOException {
         LmcStore.Key key = new LmcStore.Key(network, k, pair);
-        float[] w1 = trainCopy(key, 1, wk, flatMask, iterations);
-        float[] w2 = trainCopy(key, 2, wk, flatMask, iterations);
+        if (observer != null) {
+            observer.start(key, wk.clone());
+        }
+        float[] w1 = trainedCopy1 != null ? Interpolation.applyMask(trainedCopy1.clone(), flatMask)
+                : trainCopy(key, 1, wk, flatMask, k, iterations, orders[0]);
+        if (trainedCopy1 != null && observer != null) {
+            observer.trained(key, 1, trainedCopy1.clone());
+        }
+        float[] w2 = trainCopy(key, 2, wk, flatMask, k, iterations, orders[1]);
         int nt = testSize();
         int nr = trainSubsetSize();
         Interpolation.Curve c = interpolation().evaluate(w1, w2, flatMask, alphas, gate, new Interpolation.PointListener() {
@@ -130,7 +161,7 @@ final class PathMaker implements AutoCloseable {
             }
         });
         LmcStore.StoredCurve stored = new LmcStore.StoredCurve(key, weightsRemaining, iterations, c.alphas(),
-                c.testError(), c.trainError());
+                c.testError(), c.trainError(), nt, nr);
         store.put(stored, threshold);
         announce(stored, threshold, c.seconds(), false);
         return stored;
@@ -139,8 +170,8 @@ final class PathMaker implements AutoCloseable {
     /** Replays a stored curve as point events and a done event. */
     void replay(LmcStore.StoredCurve c, double threshold) {
         int n = c.alphas().length;
-        int nt = testSize();
-        int nr = trainSubsetSize();
+        int nt = c.testExamples() > 0 ? c.testExamples() : testSize();
+        int nr = c.trainExamples() > 0 ? c.trainExamples() : trainSubsetSize();
         LmcStore.Key key = c.key();
         for (int i = 0; i < n; i++) {
             emit(new LmcEvent.LmcPoint(key.network(), key.k(), key.seedPair(), i, n, c.alphas()[i], c.testError()[i],
@@ -156,19 +187,31 @@ final class PathMaker implements AutoCloseable {
         LmcStore.Key key = c.key();
         emit(new LmcEvent.LmcCurveDone(key.network(), key.k(), key.seedPair(), t.instability(), t.maxError(),
                 c.alphas()[t.indexOfMax()], t.endpointMeanError(), t.stable(), threshold, r.instability(), r.maxError(),
-                r.endpointMeanError(), c.weightsRemaining(), c.trainIterations(), seconds, stored));
+                r.endpointMeanError(), c.weightsRemaining(), c.trainIterations(), seconds, stored,
+                c.testInstabilitySe(), c.trainInstabilitySe(), c.testExamples(), c.trainExamples()));
     }
 
-    private float[] trainCopy(LmcStore.Key key, int copy, float[] wk, float[] flatMask, int iterations) {
+    /** Announces an IMP round's curve to the dashboard ({@link LmcEvent.RoundCurve}). */
+    void announceRound(LmcStore.StoredCurve c, LmcNetwork net, double threshold, boolean stored) {
+        Instability t = Instability.of(c.testError(), threshold);
+        Instability r = Instability.of(c.trainError(), threshold);
+        emit(new LmcEvent.RoundCurve(c.key().network(), net.branch(), net.round(), c.weightsRemaining(), c.key().k(),
+                c.alphas(), c.testError(), c.trainError(), c.testExamples(), c.trainExamples(), t.instability(),
+                c.testInstabilitySe(), r.instability(), c.trainInstabilitySe(), threshold, t.stable(), stored));
+    }
+
+    /** Trains one copy from {@code wk}: iterations k+1 .. k + {@code iterations} on the dense run's axis. */
+    private float[] trainCopy(LmcStore.Key key, int copy, float[] wk, float[] flatMask, int k, int iterations,
+                              long order) {
         ExperimentSpec spec = ctx.spec();
-        long order = Seeds.derive(spec.seed(), "lmc-order", 2L * key.seedPair() + (copy - 1));
-        Trainer.Config cfg = new Trainer.Config(spec.batchSize(), iterations, iterations, -1, order,
-                progressEvery(iterations));
+        int end = k + iterations;
+        Trainer.Config cfg = new Trainer.Config(spec.batchSize(), end, end, -1, order, progressEvery(iterations), k);
         String phase = "copy " + copy;
         Trainer.Outcome out = ctx.trainer().train(net(), wk, flatMask, cfg, gate, new Trainer.Callback() {
             @Override
             public void progress(int iteration, double loss, double examplesPerSecond) {
-                emit(new LmcEvent.LmcTraining(key.network(), key.k(), key.seedPair(), phase, iteration, iterations, loss));
+                emit(new LmcEvent.LmcTraining(key.network(), key.k(), key.seedPair(), phase, iteration - k, iterations,
+                        loss));
             }
 
             @Override
@@ -185,7 +228,8 @@ final class PathMaker implements AutoCloseable {
 
     private Interpolation interpolation() {
         if (interpolation == null) {
-            trainSubset = new EvalSet(ctx.splits().train().subset(0, trainSubsetSize()));
+            trainSubset = new EvalSet(trainSubsetSize() == ctx.splits().train().count() ? ctx.splits().train()
+                    : ctx.splits().train().subset(0, trainSubsetSize()));
             interpolation = new Interpolation(net(), ctx.trainer().test(), trainSubset);
         }
         return interpolation;

@@ -9,7 +9,9 @@
  *
  * <p>{@link org.lotterylab.engine.lmc.LmcRunner} runs sweeps over k and seed pairs on a background thread and
  * stores {@code lmc.csv} and {@code instability.csv} in the run directory (resumable);
- * {@link org.lotterylab.engine.lmc.ImpRoundLmc} measures each IMP round's ticket inside an IMP run when
- * the spec's {@code lmcEachRound} is set.
+ * {@link org.lotterylab.engine.lmc.ImpRoundLmc} measures each IMP round of the ticket and of the controls in
+ * {@code lmcBranches} inside an IMP run when the spec's {@code lmcEachRound} is set, reusing the round's own
+ * training as one of the two copies (decision 0006). Errors are measured on the test split and on the
+ * training split, with the binomial standard error of each instability.
  */
 package org.lotterylab.engine.lmc;

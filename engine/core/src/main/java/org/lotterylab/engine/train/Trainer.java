@@ -47,15 +47,34 @@ public final class Trainer {
     /**
      * Settings of one training run.
      *
-     * @param batchSize     mini-batch size
-     * @param iterations    optimiser steps
-     * @param evalInterval  evaluate every N steps (and at 0 and at the end)
-     * @param snapshotAt    copy the parameters after this many steps (-1 = never)
-     * @param orderSeed     seed of the data order
-     * @param progressEvery report progress every N steps
+     * Iterations are counted on one axis for every run of an experiment, the dense run's: a network rewound
+     * to theta_k trains iterations {@code startIteration + 1 .. iterations} (T - k steps), its first evaluation
+     * is labelled {@code startIteration}, and evaluation points, snapshots and the early-stop iteration use
+     * that axis.
+     *
+     * @param batchSize      mini-batch size
+     * @param iterations     the last iteration T (the run trains {@code iterations - startIteration} steps)
+     * @param evalInterval   evaluate at every multiple of N (and at the start and at the end)
+     * @param snapshotAt     copy the parameters at this iteration (-1 = never)
+     * @param orderSeed      seed of the data order (the stream starts at its first batch whatever the start)
+     * @param progressEvery  report progress every N steps
+     * @param startIteration the iteration the start parameters belong to (k after rewinding, else 0)
      */
     public record Config(int batchSize, int iterations, int evalInterval, int snapshotAt, long orderSeed,
-                         int progressEvery) {
+                         int progressEvery, int startIteration) {
+        /** Checks the start. */
+        public Config {
+            if (startIteration < 0 || startIteration > iterations) {
+                throw new IllegalArgumentException("start iteration " + startIteration + " is not in [0, " + iterations
+                        + "]");
+            }
+        }
+
+        /** A run from iteration 0. */
+        public Config(int batchSize, int iterations, int evalInterval, int snapshotAt, long orderSeed,
+                      int progressEvery) {
+            this(batchSize, iterations, evalInterval, snapshotAt, orderSeed, progressEvery, 0);
+        }
     }
 
     /** Receives progress on the training thread. */
@@ -112,19 +131,20 @@ public final class Trainer {
         float[] yb = new float[b * train.numClasses()];
         BatchStream stream = new BatchStream(train, cfg.orderSeed());
         List<MetricPoint> metrics = new ArrayList<>();
-        float[] snapshot = cfg.snapshotAt() == 0 ? net.params() : null;
+        int first = cfg.startIteration();
+        float[] snapshot = cfg.snapshotAt() == first ? net.params() : null;
         EarlyStop best = new EarlyStop();
         double lossSum = 0;
         int lossCount = 0;
 
-        MetricPoint p0 = evaluate(net, 0, Double.NaN);
+        MetricPoint p0 = evaluate(net, first, Double.NaN);
         metrics.add(p0);
         cb.evaluation(p0);
         best.offer(p0);
 
         long t0 = System.nanoTime();
         int sinceProgress = 0;
-        for (int it = 1; it <= cfg.iterations(); it++) {
+        for (int it = first + 1; it <= cfg.iterations(); it++) {
             gate.checkpoint();
             stream.next(b, xb, yb);
             double loss = net.step(xb, yb, b);

@@ -104,7 +104,8 @@ class ImpRunnerTest {
                 .filter(e -> e instanceof RunEvent.RunStarted).findFirst().orElseThrow();
         assertEquals(engine, started.backend().engine(), "the run says which engine trained it");
         assertEquals(null, violation.get());
-        assertEquals(24 * (1 + 2 * 5), steps.get(), "every step of every round was observed");
+        assertEquals(24 + 2 * 5 * (24 - 5), steps.get(),
+                "every step of every round was observed: the dense round trains 24, each rewound round 24 - k");
 
         RunLayout layout = new RunLayout(RunLayout.runDir(out, spec));
         // theta_k on disk is bit-for-bit the start of every ticket round (masked).
@@ -141,6 +142,18 @@ class ImpRunnerTest {
                         }
                     }
                 }
+            }
+        }
+        // one iteration axis, the dense run's: rewound rounds of every branch evaluate k = 5 (their start) .. T
+        assertEquals(List.of(0, 8, 16, 24), metricIterations(layout, Branch.TICKET, 0));
+        for (Branch b : spec.branches()) {
+            for (int r = 1; r <= 2; r++) {
+                assertEquals(List.of(5, 8, 16, 24), metricIterations(layout, b, r), b + " round " + r);
+            }
+        }
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.RoundFinished f && f.result().round() > 0) {
+                assertTrue(f.result().earlyStopIteration() >= 5, "early stop on the same axis: " + f.result());
             }
         }
         long finished = events.stream().filter(e -> e instanceof RunEvent.RoundFinished).count();
@@ -201,6 +214,11 @@ class ImpRunnerTest {
         RunEvent last = events.get(events.size() - 1);
         assertTrue(last instanceof RunEvent.RunFailed, "expected failure, got " + last);
         assertTrue(((RunEvent.RunFailed) last).reason().contains("images-idx3-ubyte"), ((RunEvent.RunFailed) last).reason());
+    }
+
+    static List<Integer> metricIterations(RunLayout layout, Branch b, int round) throws Exception {
+        List<String> lines = Files.readAllLines(layout.metrics(b, round));
+        return lines.subList(1, lines.size()).stream().map(l -> Integer.parseInt(l.split(",")[0])).toList();
     }
 
     static void assertRunsIdentical(ExperimentSpec spec, Path outA, Path outB) throws Exception {

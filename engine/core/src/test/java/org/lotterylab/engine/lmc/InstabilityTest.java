@@ -20,6 +20,18 @@ class InstabilityTest {
     }
 
     @Test
+    void theStandardErrorIsTheBinomialErrorOfTheMaxAndTheEndpointMean() {
+        // max 13% at point 2, endpoints 2% and 4%, 1,000 examples
+        double se = Instability.standardError(new double[] {0.02, 0.05, 0.13, 0.07, 0.04}, 1000);
+        double expect = Math.sqrt(0.13 * 0.87 / 1000 + (0.02 * 0.98 + 0.04 * 0.96) / 4 / 1000);
+        assertEquals(expect, se, 1e-15);
+        // four times the examples halve it
+        assertEquals(expect / 2, Instability.standardError(new double[] {0.02, 0.05, 0.13, 0.07, 0.04}, 4000), 1e-15);
+        assertTrue(Double.isNaN(Instability.standardError(new double[] {0.1, 0.1}, 0)));
+        assertEquals(0.0, Instability.standardError(new double[] {0, 0, 0}, 50), 0.0);
+    }
+
+    @Test
     void aBumpInTheMiddleIsTheBarrier() {
         // endpoints 2% and 4% (mean 3%), peak 13% at point 2
         Instability i = Instability.of(new double[] {0.02, 0.05, 0.13, 0.07, 0.04});

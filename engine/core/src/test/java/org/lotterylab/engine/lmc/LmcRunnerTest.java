@@ -70,6 +70,12 @@ class LmcRunnerTest {
     static final class Recorder implements LmcObserver {
         final Map<String, float[]> trained = new ConcurrentHashMap<>();
         final Map<String, float[]> points = new ConcurrentHashMap<>();
+        final Map<String, float[]> starts = new ConcurrentHashMap<>();
+
+        @Override
+        public void start(LmcStore.Key key, float[] wk) {
+            starts.put(key.network() + "/" + key.k() + "/" + key.seedPair(), wk);
+        }
 
         @Override
         public void trained(LmcStore.Key key, int copy, float[] params) {
@@ -142,7 +148,7 @@ class LmcRunnerTest {
             assertTrue(lmc.contains(prefix + "test," + p.testError()), prefix + " test " + p.testError());
             assertTrue(lmc.contains(prefix + "train," + p.trainError()), prefix + " train");
             assertEquals(40, p.testCount(), "tiny data: 40 test images");
-            assertEquals(40, p.trainCount(), "the first (test size) training images");
+            assertEquals(320, p.trainCount(), "the whole training split (80% of 400)");
         }
         List<String> inst = Files.readAllLines(layout.instabilityCsv());
         assertEquals(LmcStore.INSTABILITY_HEADER, inst.get(0));
@@ -197,6 +203,18 @@ class LmcRunnerTest {
         List<RunEvent> third = runOk(runner, new LmcPlan(spec, List.of(0), 4, 2, 0, 0.02, null, -1), out);
         assertEquals(1, of(third, LmcEvent.LmcStarted.class).get(0).storedCurves());
         assertEquals(1, of(third, LmcEvent.LmcCurveDone.class).stream().filter(x -> !x.stored()).count());
+
+        // a file from before the example-count columns (train split then = the first test-size images): recomputed
+        List<String> old = new ArrayList<>();
+        for (String l : Files.readAllLines(layout.instabilityCsv())) {
+            String[] c = l.split(",");
+            old.add(String.join(",", java.util.Arrays.copyOf(c, c.length - 4)));
+        }
+        Files.writeString(layout.instabilityCsv(), String.join("\n", old) + "\n");
+        List<RunEvent> fourth = runOk(runner, new LmcPlan(spec, List.of(0), 4, 2, 0, 0.02, null, -1), out);
+        assertEquals(0, of(fourth, LmcEvent.LmcStarted.class).get(0).storedCurves());
+        assertEquals(2, of(fourth, LmcEvent.LmcCurveDone.class).stream().filter(x -> !x.stored()).count());
+        assertTrue(Files.readAllLines(layout.instabilityCsv()).get(0).endsWith(",test_examples,train_examples"));
     }
 
     @Test
@@ -254,23 +272,139 @@ class LmcRunnerTest {
     }
 
     @Test
-    void impRunsMeasureEachRoundsTicketWhenAsked() throws Exception {
-        ExperimentSpec spec = tiny("rounds", "1", "branches", "ticket", "lmcEachRound", "true", "lmcAlphas", "3",
-                "seed", "11");
+    void impRunsMeasureEachRoundOfTheTicketAndAControlWithOneExtraTrainingPerRound() throws Exception {
+        ExperimentSpec spec = tiny("rounds", "1", "branches", "ticket,random-reinit", "lmcEachRound", "true",
+                "lmcBranches", "ticket,random-reinit", "lmcAlphas", "3", "seed", "11");
         List<RunEvent> ev = Collections.synchronizedList(new ArrayList<>());
         Path out = tmp.resolve("imp-lmc");
         RunControl c = new ImpRunner(2).start(spec, out, ev::add);
         assertTrue(c.await(Duration.ofMinutes(2)));
         assertTrue(ev.get(ev.size() - 1) instanceof RunEvent.RunFinished, "" + ev.get(ev.size() - 1));
         List<LmcEvent.LmcCurveDone> done = of(ev, LmcEvent.LmcCurveDone.class);
-        assertEquals(List.of("ticket-round-00", "ticket-round-01"), done.stream().map(LmcEvent.LmcCurveDone::network).toList());
+        assertEquals(List.of("ticket-round-00", "ticket-round-01", "random-reinit-round-01"),
+                done.stream().map(LmcEvent.LmcCurveDone::network).toList());
         assertEquals(1.0, done.get(0).weightsRemaining(), 0.0);
         assertTrue(done.get(1).weightsRemaining() < 1.0);
-        List<String> inst = Files.readAllLines(RunLayout.of(out, spec).instabilityCsv());
-        assertEquals(3, inst.size());
-        assertTrue(inst.get(1).startsWith("ticket-round-00,0,0,"));
-        assertTrue(inst.get(2).startsWith("ticket-round-01,0,0,"));
-        assertEquals(1 + 2 * 3 * 2, Files.readAllLines(RunLayout.of(out, spec).lmcCsv()).size());
+        // cheap: each round's own training is copy 1 (k = 0 here, so the dense round's too); only copy 2 trains
+        List<LmcEvent.LmcTraining> trainings = of(ev, LmcEvent.LmcTraining.class);
+        assertTrue(trainings.stream().noneMatch(t -> t.phase().equals("copy 1")), "copy 1 is never retrained");
+        assertEquals(3, trainings.stream().filter(t -> t.phase().equals("copy 2")).map(LmcEvent::network).distinct()
+                .count());
+
+        // the dashboard's events: branch, round, weights remaining, alphas, errors, instability and its error
+        List<LmcEvent.RoundCurve> rounds = of(ev, LmcEvent.RoundCurve.class);
+        assertEquals(3, rounds.size());
+        LmcEvent.RoundCurve rr = rounds.get(2);
+        assertEquals(Branch.RANDOM_REINIT, rr.branch());
+        assertEquals(1, rr.round());
+        assertEquals(done.get(2).weightsRemaining(), rr.weightsRemaining(), 0.0);
+        assertArrayEquals(new double[] {0, 0.5, 1}, rr.alphas(), 0.0);
+        assertEquals(Instability.of(rr.testError()).instability(), rr.instability(), 0.0);
+        assertEquals(done.get(2).instability(), rr.instability(), 0.0);
+        assertEquals(Instability.of(rr.trainError()).instability(), rr.trainInstability(), 0.0);
+        assertEquals(40, rr.testCount());
+        assertEquals(320, rr.trainCount());
+        assertEquals(Instability.standardError(rr.testError(), 40), rr.instabilitySe(), 0.0);
+        assertEquals(Instability.standardError(rr.trainError(), 320), rr.trainInstabilitySe(), 0.0);
+        assertFalse(rr.stored());
+
+        RunLayout layout = RunLayout.of(out, spec);
+        List<String> inst = Files.readAllLines(layout.instabilityCsv());
+        assertEquals(4, inst.size());
+        assertTrue(inst.get(1).startsWith("random-reinit-round-01,0,0,"), inst.get(1));
+        assertTrue(inst.get(2).startsWith("ticket-round-00,0,0,"));
+        assertTrue(inst.get(3).startsWith("ticket-round-01,0,0,"));
+        String[] cells = inst.get(1).split(",");
+        assertEquals(Double.toString(rr.instabilitySe()), cells[14], "instability_se");
+        assertEquals("40", cells[16], "test_examples");
+        assertEquals("320", cells[17], "train_examples");
+        assertEquals(1 + 3 * 3 * 2, Files.readAllLines(layout.lmcCsv()).size());
+
+        // a rerun replays the stored curves to the dashboard and trains nothing
+        List<RunEvent> again = Collections.synchronizedList(new ArrayList<>());
+        assertTrue(new ImpRunner(2).start(spec, out, again::add).await(Duration.ofMinutes(2)));
+        assertEquals(0, of(again, LmcEvent.LmcTraining.class).size());
+        assertEquals(3, of(again, LmcEvent.RoundCurve.class).stream().filter(LmcEvent.RoundCurve::stored).count());
+
+        // rounds finished but curves lost: copy 1 is retrained from the round's start with the round's data
+        // order, and gives the very curve the reused round training gave
+        String lmcBefore = Files.readString(layout.lmcCsv());
+        Files.delete(layout.lmcCsv());
+        Files.delete(layout.instabilityCsv());
+        List<RunEvent> third = Collections.synchronizedList(new ArrayList<>());
+        assertTrue(new ImpRunner(2).start(spec, out, third::add).await(Duration.ofMinutes(2)));
+        assertEquals(3, of(third, LmcEvent.LmcTraining.class).stream().filter(t -> t.phase().equals("copy 1"))
+                .map(LmcEvent::network).distinct().count(), "copy 1 retrained for each curve");
+        assertEquals(lmcBefore, Files.readString(layout.lmcCsv()));
+    }
+
+    @Test
+    void perRoundLmcAndAStoredTicketAnalysisGiveTheSameInstability() throws Exception {
+        // the same ticket (rewinding to k = 4), seeds and data: measured inside IMP, and afterwards from the store;
+        // a short, slow training keeps the errors away from 0 so that equal curves mean equal networks
+        ExperimentSpec plain = impSpec.with(Map.of("learningRate", "0.0003", "iterations", "16"));
+        Path plainOut = tmp.resolve("imp-plain-k4");
+        assertTrue(new ImpRunner(2).start(plain, plainOut, e -> { }).await(Duration.ofMinutes(2)));
+        ExperimentSpec withLmc = plain.with(Map.of("lmcEachRound", "true", "lmcAlphas", "5"));
+        List<RunEvent> ev = Collections.synchronizedList(new ArrayList<>());
+        Path out = tmp.resolve("imp-lmc-k4");
+        assertTrue(new ImpRunner(2).start(withLmc, out, ev::add).await(Duration.ofMinutes(2)));
+        assertTrue(ev.get(ev.size() - 1) instanceof RunEvent.RunFinished, "" + ev.get(ev.size() - 1));
+        Map<String, LmcEvent.LmcCurveDone> inImp = new HashMap<>();
+        of(ev, LmcEvent.LmcCurveDone.class).forEach(d -> inImp.put(d.network(), d));
+        // with k > 0 the dense round trained from theta_0, so both of its copies are trained: 1 + 2 trainings
+        assertEquals(2, of(ev, LmcEvent.LmcTraining.class).stream().filter(t -> t.network().equals("ticket-round-00"))
+                .map(LmcEvent.LmcTraining::phase).distinct().count());
+
+        Path copy = RunLayout.runDir(plainOut, plain);
+        for (int round = 0; round <= 1; round++) {
+            List<RunEvent> st = runOk(new LmcRunner(2), new LmcPlan(null, List.of(4), 5, 1, 0, 0.02, copy, round),
+                    tmp.resolve("unused"));
+            LmcEvent.LmcCurveDone d = of(st, LmcEvent.LmcCurveDone.class).get(0);
+            LmcEvent.LmcCurveDone m = inImp.get(d.network());
+            assertFalse(d.stored(), "computed, not replayed");
+            assertEquals(m.trainIterations(), d.trainIterations(), "both train T - k");
+            assertEquals(m.instability(), d.instability(), 0.0, d.network());
+            assertEquals(m.trainInstability(), d.trainInstability(), 0.0, d.network());
+            assertEquals(m.maxError(), d.maxError(), 0.0, d.network());
+            assertTrue(m.endpointMeanError() > 0.05 && m.trainEndpointMeanError() > 0.05,
+                    "errors well above 0 (else equal curves prove nothing): " + m);
+        }
+        String a = Files.readString(RunLayout.of(out, withLmc).lmcCsv());
+        String b = Files.readString(new RunLayout(copy).lmcCsv());
+        assertEquals(a, b, "the same curves, point for point");
+    }
+
+    @Test
+    void aStoredTicketStartsFromTheExactStoredParametersBiasesIncluded() throws Exception {
+        Path copy = tmp.resolve("edited-biases");
+        copyTree(RunLayout.runDir(impOut, impSpec), copy);
+        ImpContext ctx = ImpContext.prepare(impSpec, Backend.current(2));
+        Path full = copy.resolve(ImpRunner.THETA_K_PARAMS);
+        float[] params = Npz.readArrays(full).get(0).asFloats();
+        boolean[] isWeight = new boolean[params.length];
+        for (int l = 0; l < ctx.layout().size(); l++) {
+            int off = (int) ctx.layout().offset(l);
+            java.util.Arrays.fill(isWeight, off, off + ctx.layout().layers().get(l).size(), true);
+        }
+        int biases = 0;
+        for (int j = 0; j < params.length; j++) {
+            if (!isWeight[j]) {
+                params[j] += 0.25f;
+                biases++;
+            }
+        }
+        assertTrue(biases > 100, "mlp-small has biases: " + biases);
+        Npz.writeArrays(full, List.of(org.lotterylab.api.store.NpyArray.ofFloats("params",
+                new int[] {params.length}, params)));
+        Recorder rec = new Recorder();
+        runOk(new LmcRunner(2, rec), new LmcPlan(null, List.of(4), 3, 1, 0, 0.02, copy, 1), tmp.resolve("unused"));
+        float[] start = rec.starts.get("ticket-round-01/4/0");
+        assertNotNull(start);
+        for (int j = 0; j < params.length; j++) {
+            assertEquals(Float.floatToRawIntBits(params[j]), Float.floatToRawIntBits(start[j]),
+                    "W_k entry " + j + " is theta-k-params.npz's, bit for bit");
+        }
     }
 
     @Test
@@ -297,6 +431,7 @@ class LmcRunnerTest {
         Path copy = tmp.resolve("no-theta-k");
         copyTree(runDir, copy);
         Files.delete(new RunLayout(copy).thetaK());
+        Files.delete(copy.resolve(ImpRunner.THETA_K_PARAMS));
         assertTrue(failure(new LmcPlan(null, List.of(4), 3, 1, 0, 0.02, copy, 1)).contains("lacks theta-k.npz"));
         assertTrue(failure(new LmcPlan(null, List.of(0), 3, 1, 0, 0.02, tmp.resolve("nowhere"), 1))
                 .contains("does not exist"));

@@ -81,6 +81,47 @@ class TrainerTest {
 
     @ParameterizedTest(name = "engine {0}")
     @ValueSource(strings = {"lean", "dl4j"})
+    void aRunStartingAtKTrainsKPlus1ToTOnTheDenseRunsAxis(String engine) {
+        ImageDataset d = data(300, 1f);
+        Trainer t = new Trainer(d, new EvalSet(d.subset(0, 100)), new EvalSet(d.subset(100, 200)));
+        StepBackend net = backend(engine, OptimizerKind.ADAM, 1e-3);
+        float[] start = Initializer.draw(layout(), InitKind.GLOROT_NORMAL, 1);
+        int[] steps = new int[3];
+        Trainer.Callback cb = new Trainer.Callback() {
+            @Override
+            public void progress(int iteration, double loss, double eps) {
+            }
+
+            @Override
+            public void evaluation(MetricPoint point) {
+            }
+
+            @Override
+            public void afterStep(int iteration, StepBackend params) {
+                steps[0]++;
+                steps[1] = steps[1] == 0 ? iteration : steps[1];
+                steps[2] = iteration;
+            }
+
+            @Override
+            public boolean wantsSteps() {
+                return true;
+            }
+        };
+        Trainer.Outcome o = t.train(net, start, null, new Trainer.Config(20, 60, 10, 25, 1, 10, 25), new RunGate(), cb,
+                "rewound");
+        assertEquals(35, steps[0], "T - k = 60 - 25 optimiser steps");
+        assertEquals(26, steps[1], "the first step is iteration k + 1");
+        assertEquals(60, steps[2], "the last step is iteration T");
+        List<Integer> its = o.metrics().stream().map(MetricPoint::iteration).toList();
+        assertEquals(List.of(25, 30, 40, 50, 60), its, "first evaluation labelled k, then the multiples of 10");
+        assertTrue(o.earlyStopIteration() >= 25 && o.earlyStopIteration() <= 60, "" + o.earlyStopIteration());
+        assertTrue(Arrays.equals(start, o.snapshot()), "a snapshot at the start iteration is the start");
+        assertThrows(IllegalArgumentException.class, () -> new Trainer.Config(20, 60, 10, -1, 1, 10, 61));
+    }
+
+    @ParameterizedTest(name = "engine {0}")
+    @ValueSource(strings = {"lean", "dl4j"})
     void cancelStopsBetweenIterations(String engine) {
         ImageDataset d = data(100, 1f);
         Trainer t = new Trainer(d, new EvalSet(d), new EvalSet(d));
