@@ -27,6 +27,7 @@ import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.Trainer;
+import org.lotterylab.engine.util.MemorySampler;
 import org.lotterylab.engine.util.RunLifecycle;
 import org.lotterylab.engine.util.Seeds;
 
@@ -46,6 +47,7 @@ final class ImpExperiment {
     private final RunListener listener;
     private final RunGate gate;
     private final StepObserver observer;
+    private final MemorySampler memory = MemorySampler.fromEnvironment();
 
     ImpExperiment(ExperimentSpec spec, Path outDir, BackendInfo backend, RunListener listener, RunGate gate,
                   StepObserver observer) {
@@ -189,7 +191,21 @@ final class ImpExperiment {
                 Seeds.derive(spec.seed(), "order", round), progressEvery);
         float[] flatMask = round == 0 ? null : Pruner.flatMask(ctx.layout(), mask);
         long t0 = System.nanoTime();
-        Trainer.Outcome out = ctx.trainer().train(net, start, flatMask, cfg, gate, new Trainer.Callback() {
+        Trainer.Outcome out;
+        try {
+            out = trainNetwork(ctx, net, start, flatMask, cfg, b, round, mask);
+        } finally {
+            // frees the parameters, gradients and optimiser state now, not when a garbage collection gets to them
+            net.close();
+        }
+        checkPrunedAreZero(ctx, mask, out.finalParams(), b, round);
+        lastSeconds = (System.nanoTime() - t0) / 1e9;
+        return out;
+    }
+
+    private Trainer.Outcome trainNetwork(ImpContext ctx, MultiLayerNetwork net, float[] start, float[] flatMask,
+                                         Trainer.Config cfg, Branch b, int round, boolean[][] mask) {
+        return ctx.trainer().train(net, start, flatMask, cfg, gate, new Trainer.Callback() {
             @Override
             public void progress(int iteration, double loss, double examplesPerSecond) {
                 emit(new RunEvent.IterationProgress(b, round, iteration, spec.iterations(), loss, examplesPerSecond));
@@ -217,9 +233,6 @@ final class ImpExperiment {
                 return observer != null;
             }
         }, "round " + round + " of " + b.id());
-        checkPrunedAreZero(ctx, mask, out.finalParams(), b, round);
-        lastSeconds = (System.nanoTime() - t0) / 1e9;
-        return out;
     }
 
     private double lastSeconds;
@@ -232,6 +245,9 @@ final class ImpExperiment {
         List<Tensor> weights = Pruner.tensors(ctx.layout(), out.finalParams());
         store.writeRound(result, masks, weights, out.metrics());
         emit(new RunEvent.RoundFinished(result, masks, weights));
+        if (memory.log().isPresent()) {
+            memory.sample(b.id() + "/" + round);
+        }
     }
 
     private static float[] loadFinal(RunStoreWriter store, ImpContext ctx, Branch b, int round, float[] template)

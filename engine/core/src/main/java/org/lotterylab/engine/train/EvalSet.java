@@ -43,7 +43,10 @@ public final class EvalSet {
         int base = 0;
         for (INDArray x : chunks) {
             INDArray out = net.output(x, false);
-            float[] p = out.dup('c').data().asFloat();
+            INDArray rowMajor = out.dup('c');
+            float[] p = rowMajor.data().asFloat();
+            rowMajor.close();
+            out.close();
             int n = (int) x.size(0);
             for (int i = 0; i < n; i++) {
                 int best = 0;

@@ -107,6 +107,7 @@ public final class Trainer {
             startArr.muli(maskArr);
         }
         net.setParams(startArr);
+        startArr.close();
         params = net.params();
         cb.beforeFirstStep(params);
         boolean steps = cb.wantsSteps();
@@ -136,8 +137,12 @@ public final class Trainer {
         for (int it = 1; it <= cfg.iterations(); it++) {
             gate.checkpoint();
             stream.next(b, xb, yb);
-            DataSet ds = new DataSet(Nd4j.create(xb, new long[] {b, f}, 'c'), Nd4j.create(yb, new long[] {b, c}, 'c'));
-            net.fit(ds);
+            INDArray xArr = Nd4j.create(xb, new long[] {b, f}, 'c');
+            INDArray yArr = Nd4j.create(yb, new long[] {b, c}, 'c');
+            net.fit(new DataSet(xArr, yArr));
+            // free the batch now: left to the garbage collector, off-heap buffers pile up round after round
+            xArr.close();
+            yArr.close();
             if (maskArr != null) {
                 params.muli(maskArr);
             }
@@ -179,6 +184,9 @@ public final class Trainer {
             }
         }
         float[] fin = params.toFloatVector();
+        if (maskArr != null) {
+            maskArr.close();
+        }
         double finalTest = metrics.get(metrics.size() - 1).testAccuracy();
         return new Outcome(fin, snapshot, metrics, bestIt, bestTest, finalTest);
     }
