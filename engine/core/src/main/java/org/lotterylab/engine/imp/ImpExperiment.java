@@ -137,6 +137,7 @@ final class ImpExperiment {
         float[] ticketFinal = denseFinal;
         for (int round = 1; round <= spec.rounds(); round++) {
             boolean[][] mask = Pruner.prune(ctx.layout(), ticketMask, ticketFinal, thetaK, spec, round);
+            noteEmptiedLayers(ctx, ticketMask, mask, round);
             float[] nextTicketFinal = null;
             for (Branch b : branches) {
                 if (done.containsKey(key(b, round))) {
@@ -282,6 +283,20 @@ final class ImpExperiment {
                             + ctx.layout().layers().get(i).name() + " is " + params[off + j] + " after round " + round
                             + " of " + b.id());
                 }
+            }
+        }
+    }
+
+    /** Says so when a layer loses its last weight (global pruning can do that): training goes on, bias only. */
+    private void noteEmptiedLayers(ImpContext ctx, boolean[][] before, boolean[][] after, int round) {
+        int[] was = Pruner.counts(before);
+        int[] now = Pruner.counts(after);
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] == 0 && was[i] > 0) {
+                emit(new RunEvent.Note("round " + round + ": layer " + ctx.layout().layers().get(i).name()
+                        + " has no weights left (pruning removed all of them); it passes only its biases on, so the "
+                        + "network's output no longer depends on its input. Rounds go on; add the layer to "
+                        + "globalIgnore or lower the rate to keep it"));
             }
         }
     }
