@@ -130,6 +130,19 @@ class StoreReadersFuzzTest {
     }
 
     @Test
+    void layersCsvSkipsShapesWithoutWeightsOrWithTooMany() {
+        // found by the fuzzer (-Pfuzz, 22 of 10,000 cases): "0x10" made a layer of no weights, whose cols() divides
+        // by zero; "65536x65536" overflowed its size
+        for (String shape : new String[] {"0", "0x10", "3x0", "", "65536x65536"}) {
+            Parsed<org.lotterylab.api.mask.LayerInfo> p = LayersCsv.parseLayers(
+                    "name,kind,shape\nfc1,hidden," + shape + "\noutput,output,2x3\n", "layers.csv");
+            assertEquals(1, p.rows().size(), shape);
+            assertEquals(1, p.warnings().size(), shape);
+            assertTrue(p.warnings().get(0).contains("layers.csv line 2"), p.warnings().get(0));
+        }
+    }
+
+    @Test
     void roundLayersCsv() throws IOException {
         Path f = run.resolve("ticket/round-01/layers.csv");
         textFuzz("round-layers.csv", f, p -> LayersCsv.readSummaries(p, "ticket/round-01/layers.csv"),
