@@ -47,7 +47,9 @@ public record ExperimentSpec(
         double edgePopupKeep,
         SignSource sameSignSource,
         InputNormalization normalize,
-        EngineKind engine) {
+        EngineKind engine,
+        int earlyBirdWindow,
+        double earlyBirdThreshold) {
 
     private static final List<SpecField> FIELDS = List.of(
             f("name", SpecField.Type.STRING, "run", "Run name; the run directory is <out>/<name>-<hash of the spec>"),
@@ -90,7 +92,11 @@ public record ExperimentSpec(
                     "Input normalisation (x - mean) / std: none, train (per-channel statistics of the training "
                             + "split) or MEAN,STD, e.g. 0.1307,0.3081 (open_lth's MNIST)"),
             c("engine", EngineKind.class, "auto",
-                    "Training engine: auto (lean for fully-connected models on the CPU, else dl4j), lean or dl4j"));
+                    "Training engine: auto (lean for fully-connected models on the CPU, else dl4j), lean or dl4j"),
+            f("earlyBirdWindow", SpecField.Type.INT, "5",
+                    "Early-bird branch: masks compared at consecutive evaluations of the dense round (You et al.: 5)"),
+            f("earlyBirdThreshold", SpecField.Type.DOUBLE, "0.1",
+                    "Early-bird branch: drawn when every mask distance in the window is below this, in (0, 1]"));
 
     /** Validates every field. */
     public ExperimentSpec {
@@ -158,6 +164,12 @@ public record ExperimentSpec(
         List<Branch> sorted = new ArrayList<>(branches);
         Collections.sort(sorted);
         branches = List.copyOf(sorted);
+        if (earlyBirdWindow < 2 || earlyBirdWindow > 1000) {
+            throw new SpecException("earlyBirdWindow", "must be in [2, 1000] masks (got " + earlyBirdWindow + ")");
+        }
+        if (!(earlyBirdThreshold > 0 && earlyBirdThreshold <= 1)) {
+            throw new SpecException("earlyBirdThreshold", "must be in (0, 1] (got " + earlyBirdThreshold + ")");
+        }
         if (lmcAlphas < 2 || lmcAlphas > 1000) {
             throw new SpecException("lmcAlphas", "must be in [2, 1000] (got " + lmcAlphas + ")");
         }
@@ -241,7 +253,9 @@ public record ExperimentSpec(
                 SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")),
                 Choice.parse(SignSource.class, "sameSignSource", v.get("sameSignSource")),
                 InputNormalization.parse(v.get("normalize")),
-                Choice.parse(EngineKind.class, "engine", v.get("engine")));
+                Choice.parse(EngineKind.class, "engine", v.get("engine")),
+                SpecValues.parseInt("earlyBirdWindow", v.get("earlyBirdWindow")),
+                SpecValues.parseDouble("earlyBirdThreshold", v.get("earlyBirdThreshold")));
     }
 
     /** Every field as its canonical string, in canonical order. */
@@ -280,6 +294,8 @@ public record ExperimentSpec(
         m.put("sameSignSource", sameSignSource.id());
         m.put("normalize", normalize.id());
         m.put("engine", engine.id());
+        m.put("earlyBirdWindow", Integer.toString(earlyBirdWindow));
+        m.put("earlyBirdThreshold", Double.toString(earlyBirdThreshold));
         return m;
     }
 

@@ -68,7 +68,23 @@ public final class LayersCsv {
     /** Parses the run-level table. */
     public static Parsed<LayerInfo> parseLayers(String text, String source) {
         return Csv.parse(text, source, List.of("name", "kind", "shape"), row -> new LayerInfo(row.text("name"),
-                Choice.parse(LayerKind.class, "kind", row.text("kind")), parseShape(row.text("shape"))));
+                Choice.parse(LayerKind.class, "kind", row.text("kind")), layerShape(row.text("shape"))));
+    }
+
+    /** A prunable layer's shape: at least one dimension, none 0, at most 2^31-9 weights in all. */
+    private static int[] layerShape(String text) {
+        int[] shape = parseShape(text);
+        long n = shape.length == 0 ? 0 : 1;
+        for (int s : shape) {
+            n *= s;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("shape '" + text + "' holds too many weights");
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("shape '" + text + "' holds no weights");
+        }
+        return shape;
     }
 
     /** Reads the run-level table; a missing file gives an empty result. */

@@ -33,6 +33,7 @@ public final class Npy {
     private static final int ALIGN = 64;
     private static final int CHUNK = 1 << 16;
     private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    private static final int FIRST_ELEMENTS = 1 << 18;
 
     private Npy() {
     }
@@ -206,13 +207,16 @@ public final class Npy {
             throws IOException {
         int item = dtype.itemSize();
         long expected = (long) n * item;
+        // the array grows with the data actually read (at most doubling): a header claiming a huge shape
+        // allocates only as much as the input holds before it is found truncated
+        int cap = Math.min(n, FIRST_ELEMENTS);
         Object out = switch (dtype) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT32 -> new int[n];
-            case INT64 -> new long[n];
-            case UINT8 -> new byte[n];
-            case BOOL -> new boolean[n];
+            case FLOAT32 -> new float[cap];
+            case FLOAT64 -> new double[cap];
+            case INT32 -> new int[cap];
+            case INT64 -> new long[cap];
+            case UINT8 -> new byte[cap];
+            case BOOL -> new boolean[cap];
         };
         int per = Math.max(1, CHUNK / item);
         byte[] chunk = new byte[Math.max(item, (int) Math.min(expected, (long) per * item))];
@@ -226,6 +230,12 @@ public final class Npy {
             if (r < bytes) {
                 throw new IOException(source + ": array '" + name + "' " + dtype.descr() + " " + shapeRepr(shape)
                         + " is truncated: expected " + expected + " data bytes, got " + got);
+            }
+            if (start + len > cap) {
+                cap = (int) Math.min(n, Math.max(start + (long) len, 2L * cap));
+                Object grown = java.lang.reflect.Array.newInstance(out.getClass().getComponentType(), cap);
+                System.arraycopy(out, 0, grown, 0, start);
+                out = grown;
             }
             buf.clear();
             switch (dtype) {

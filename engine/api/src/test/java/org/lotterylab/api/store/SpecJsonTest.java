@@ -30,7 +30,7 @@ class SpecJsonTest {
         assertTrue(json.contains("\n  \"globalIgnore\": [\"output\"],\n"), json);
         assertTrue(json.contains("\n  \"branches\": [\"ticket\", \"random-reinit\"],\n"), json);
         assertTrue(json.contains("\n  \"lmcEachRound\": false,\n"), json);
-        assertTrue(json.endsWith("  \"normalize\": \"none\",\n  \"engine\": \"auto\"\n}\n"), json);
+        assertTrue(json.endsWith("  \"engine\": \"auto\",\n  \"earlyBirdWindow\": 5,\n  \"earlyBirdThreshold\": 0.1\n}\n"), json);
         assertEquals(ExperimentSpec.fields().size() + 2, json.split("\n").length);
     }
 

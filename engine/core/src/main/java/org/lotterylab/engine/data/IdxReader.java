@@ -185,11 +185,11 @@ public final class IdxReader {
     private static byte[] readBody(SourceStream s, int size, int headerSize, String what) {
         byte[] body;
         try {
-            body = new byte[size];
+            body = s.readUpTo(size); // grows with the data read: the header's size alone allocates nothing
         } catch (OutOfMemoryError e) {
             throw new DataFormatException(s.name(), "too large to load: " + size + " " + what, e);
         }
-        int n = s.readUpTo(body, 0, size);
+        int n = body.length;
         if (n < size) {
             throw problem(s, "truncated data: expected " + size + " " + what + " after the " + headerSize
                     + "-byte header, found " + n + " (" + (size - n) + " missing)");

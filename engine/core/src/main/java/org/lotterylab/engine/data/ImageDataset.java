@@ -47,6 +47,12 @@ public record ImageDataset(float[] pixels, int[] labels, int count, int channels
             }
         }
         source = source == null ? "" : source;
+        for (int i = 0; i < pixels.length; i++) {
+            if (!Float.isFinite(pixels[i])) {
+                throw new DataFormatException(source.isEmpty() ? "(data set)" : source, "pixel value " + pixels[i]
+                        + " in image " + i / (channels * height * width) + ": every pixel must be a finite number");
+            }
+        }
     }
 
     /** The number of values per image: channels x height x width. */

@@ -18,6 +18,7 @@ import java.util.zip.ZipException;
  */
 final class SourceStream implements Closeable {
     private static final int BUFFER = 1 << 16;
+    private static final int FIRST_CHUNK = 1 << 20;
 
     /** {@code BYTE_TO_UNIT[b & 0xff] == (b & 0xff) / 255f}. */
     static final float[] BYTE_TO_UNIT = new float[256];
@@ -101,6 +102,23 @@ final class SourceStream implements Closeable {
             return in.readNBytes(buf, off, len);
         } catch (IOException e) {
             throw failure(e);
+        }
+    }
+
+    /**
+     * Reads up to {@code size} bytes, stopping early only at the end of the data. The buffer grows with the data
+     * actually read (at most doubling), so a header that claims gigabytes allocates only as much as the input
+     * holds; the result's length is the number of bytes read.
+     */
+    byte[] readUpTo(int size) {
+        byte[] buf = new byte[Math.min(size, FIRST_CHUNK)];
+        int filled = 0;
+        while (true) {
+            filled += readUpTo(buf, filled, buf.length - filled);
+            if (filled < buf.length || filled == size) {
+                return filled == buf.length ? buf : java.util.Arrays.copyOf(buf, filled);
+            }
+            buf = java.util.Arrays.copyOf(buf, (int) Math.min(size, 2L * buf.length));
         }
     }
 

@@ -116,7 +116,7 @@ public final class EdgePopupStore {
     public Map<String, String> readOptions() throws IOException {
         String text;
         try {
-            text = Files.readString(optionsJson(), StandardCharsets.UTF_8);
+            text = new String(Files.readAllBytes(optionsJson()), StandardCharsets.UTF_8); // bad bytes become U+FFFD
         } catch (NoSuchFileException e) {
             return Map.of();
         }
@@ -164,7 +164,7 @@ public final class EdgePopupStore {
     private static List<String[]> rows(Path file, String header) throws IOException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8); // bad bytes become U+FFFD
         } catch (NoSuchFileException e) {
             return List.of();
         }

@@ -22,12 +22,11 @@ import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
 import org.lotterylab.engine.lmc.ImpRoundLmc;
-import org.lotterylab.engine.model.Initializer;
-import org.lotterylab.engine.model.ModelFactory;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.StepBackend;
 import org.lotterylab.engine.train.Trainer;
+import org.lotterylab.engine.util.MemorySampler;
 import org.lotterylab.engine.util.RunLifecycle;
 import org.lotterylab.engine.util.Seeds;
 
@@ -47,15 +46,21 @@ final class ImpExperiment {
     private final RunListener listener;
     private final RunGate gate;
     private final StepObserver observer;
+    private final MemorySampler memory = MemorySampler.fromEnvironment();
+
+    private final int parallel;
+    private final Object storeLock = new Object();
+    private final Object emitLock = new Object();
 
     ImpExperiment(ExperimentSpec spec, Path outDir, BackendInfo backend, RunListener listener, RunGate gate,
-                  StepObserver observer) {
+                  StepObserver observer, int parallel) {
         this.observer = observer;
         this.spec = spec;
         this.runDir = RunLayout.runDir(outDir, spec);
         this.backend = backend;
         this.listener = listener;
         this.gate = gate;
+        this.parallel = parallel;
     }
 
     void run() {
@@ -64,15 +69,12 @@ final class ImpExperiment {
 
     private void execute() throws IOException {
         ImpContext ctx = ImpContext.prepare(spec, backend);
-        try (StepBackend n = ctx.newBackend()) {
-            net = n;
-            execute(ctx, ctx.backendInfo(backend));
-        } finally {
-            net = null;
+        try (RoundWorkers workers = new RoundWorkers(parallel, ctx, runDir, this::emit, gate)) {
+            execute(ctx, ctx.backendInfo(backend), workers);
         }
     }
 
-    private void execute(ImpContext ctx, BackendInfo shown) throws IOException {
+    private void execute(ImpContext ctx, BackendInfo shown, RoundWorkers workers) throws IOException {
         RunStoreWriter store = RunStoreWriter.open(runDir);
         store.writeSpec(spec);
         store.writeLayers(ctx.layout().layers());
@@ -81,6 +83,7 @@ final class ImpExperiment {
         info.put("threads", Integer.toString(shown.threads()));
         info.put("backend_detail", shown.detail());
         info.put("engine", shown.engine());
+        info.put("parallel_trainings", Integer.toString(parallel));
         info.put("data", ctx.dataDescription());
         info.put("started", Instant.now().toString());
         store.writeRunInfo(info);
@@ -113,12 +116,14 @@ final class ImpExperiment {
             emit(new RunEvent.Note("the ticket branch runs too: every control is derived from its masks"));
         }
         branches.remove(Branch.EDGE_POPUP);
+        boolean earlyBird = branches.contains(Branch.EARLY_BIRD);
 
         // Round 0: the dense network; its snapshot after k iterations is theta_k.
         boolean[][] denseMask = Pruner.dense(ctx.layout());
         float[] thetaK;
         float[] denseFinal;
         float[] denseTrainedHere = null;
+        float[] earlyBirdParams = null;
         RoundResult r0 = done.get(key(Branch.TICKET, 0));
         var storedK = store.readThetaK();
         java.nio.file.Path fullK = runDir.resolve(THETA_K_PARAMS);
@@ -130,18 +135,28 @@ final class ImpExperiment {
                 throw new IOException(THETA_K_PARAMS + " disagrees with theta-k.npz in " + runDir);
             }
             denseFinal = loadFinal(store, ctx, Branch.TICKET, 0, thetaK);
+            if (earlyBird) {
+                earlyBirdParams = EarlyBirdFiles.readParams(runDir, thetaK.length);
+            }
         } else {
-            Trainer.Outcome out = train(ctx, Branch.TICKET, 0, theta0, denseMask, spec.rewindIteration());
+            EarlyBirdWatch watch = earlyBird ? new EarlyBirdWatch(ctx.layout(), spec, theta0) : null;
+            Trained t = train(ctx, workers.backend(), Branch.TICKET, 0, theta0, denseMask, spec.rewindIteration(), watch);
+            Trainer.Outcome out = t.outcome();
             thetaK = out.snapshot();
             // every parameter at k (biases too), so a resumed run rewinds exactly as an uninterrupted one
             Npz.writeArrays(fullK, List.of(NpyArray.ofFloats("params", new int[] {thetaK.length}, thetaK)));
             store.writeThetaK(Pruner.tensors(ctx.layout(), thetaK));
             denseFinal = out.finalParams();
             denseTrainedHere = denseFinal;
-            finishRound(store, ctx, Branch.TICKET, 0, denseMask, out);
+            if (watch != null) {
+                // written before round 0's summary row, so a finished round 0 always has its early-bird point
+                earlyBirdParams = watch.drawnParams(denseFinal);
+                EarlyBirdFiles.write(runDir, watch, earlyBirdParams, spec.iterations());
+                emit(new RunEvent.Note(watch.describe(spec.iterations())));
+            }
+            finishRound(store, ctx, Branch.TICKET, 0, denseMask, out, t.seconds());
         }
-        ImpRoundLmc lmc = spec.lmcEachRound() ? new ImpRoundLmc(ctx, runDir, listener, gate) : null;
-        if (lmc != null) {
+        if (spec.lmcEachRound()) {
             for (Branch b : spec.lmcBranches()) {
                 if (!branches.contains(b)) {
                     emit(new RunEvent.Note("lmcBranches lists " + b.id() + ", which this run does not train: "
@@ -149,26 +164,22 @@ final class ImpExperiment {
                 }
             }
             // the dense round is a copy from W_k only when k = 0 (with k > 0 it trained from theta_0)
-            lmc.measure(Branch.TICKET, 0, denseMask, thetaK, spec.rewindIteration() == 0 ? denseTrainedHere : null);
+            workers.lmc().measure(Branch.TICKET, 0, denseMask, thetaK,
+                    spec.rewindIteration() == 0 ? denseTrainedHere : null);
         }
 
+        BranchRegistry registry = new BranchRegistry(ctx, spec);
         boolean[][] ticketMask = denseMask;
         float[] ticketFinal = denseFinal;
         for (int round = 1; round <= spec.rounds(); round++) {
             boolean[][] mask = Pruner.prune(ctx.layout(), ticketMask, ticketFinal, thetaK, spec, round);
+            noteEmptiedLayers(ctx, ticketMask, mask, round);
+            RoundInputs in = new RoundInputs(ctx.layout(), round, theta0, thetaK, mask, denseFinal, earlyBirdParams);
             float[] nextTicketFinal = null;
+            List<RoundWorkers.Task<float[]>> tasks = new ArrayList<>();
+            List<Branch> trained = new ArrayList<>();
             for (Branch b : branches) {
-                boolean[][] m = mask;
-                float[] start = thetaK;
-                switch (b) {
-                    case TICKET -> { }
-                    case RANDOM_REINIT -> start = Controls.randomReinit(ctx.layout(), spec, round, thetaK);
-                    case SAME_SIGN_REINIT -> start = Controls.sameSign(ctx.layout(), spec, round, theta0, thetaK);
-                    case RANDOM_PRUNING -> m = Controls.randomPruning(ctx.layout(), spec, round, mask);
-                    case ONE_SHOT -> m = Controls.oneShot(ctx.layout(), spec, round, denseFinal, thetaK);
-                    default -> throw new IllegalStateException("branch " + b + " is not an IMP branch");
-                }
-                boolean measure = lmc != null && ImpRoundLmc.wants(spec, b, round);
+                boolean measure = spec.lmcEachRound() && ImpRoundLmc.wants(spec, b, round);
                 if (done.containsKey(key(b, round))) {
                     if (b == Branch.TICKET) {
                         nextTicketFinal = loadFinal(store, ctx, b, round, thetaK);
@@ -181,19 +192,29 @@ final class ImpExperiment {
                         }
                     }
                     if (measure) {
-                        lmc.measure(b, round, m, start, null);
+                        BranchStart st = registry.of(b).start(in);
+                        workers.lmc().measure(b, round, st.mask(), st.start(), null);
                     }
                     continue;
                 }
-                Trainer.Outcome out = train(ctx, b, round, start, m, -1);
-                finishRound(store, ctx, b, round, m, out);
-                if (b == Branch.TICKET) {
-                    nextTicketFinal = out.finalParams();
-                }
-                if (measure) {
-                    // the round's own training is copy 1 of its LMC curve: one extra training (decision 0006)
-                    lmc.measure(b, round, m, start, out.finalParams());
-                }
+                final int r = round;
+                trained.add(b);
+                tasks.add(w -> {
+                    // every branch of a round depends only on the round's inputs: the tasks may run concurrently
+                    BranchStart st = registry.of(b).start(in);
+                    Trained t = train(ctx, w.backend(), b, r, st.start(), st.mask(), -1, null);
+                    finishRound(store, ctx, b, r, st.mask(), t.outcome(), t.seconds());
+                    if (measure) {
+                        // the round's own training is copy 1 of its LMC curve: one extra training (decision 0006)
+                        w.lmc().measure(b, r, st.mask(), st.start(), t.outcome().finalParams());
+                    }
+                    return t.outcome().finalParams();
+                });
+            }
+            List<float[]> finals = workers.runAll(tasks);
+            int ticketIndex = trained.indexOf(Branch.TICKET);
+            if (ticketIndex >= 0) {
+                nextTicketFinal = finals.get(ticketIndex);
             }
             ticketMask = mask;
             ticketFinal = nextTicketFinal;
@@ -203,7 +224,12 @@ final class ImpExperiment {
         }
     }
 
-    private Trainer.Outcome train(ImpContext ctx, Branch b, int round, float[] start, boolean[][] mask, int snapshotAt) {
+    /** A training's outcome and its wall-clock seconds. */
+    private record Trained(Trainer.Outcome outcome, double seconds) {
+    }
+
+    private Trained train(ImpContext ctx, StepBackend net, Branch b, int round, float[] start, boolean[][] mask,
+                          int snapshotAt, EarlyBirdWatch watch) {
         double remaining = Pruner.fractionRemaining(mask);
         emit(new RunEvent.RoundStarted(b, round, remaining));
         int progressEvery = Math.max(1, Math.min(25, spec.iterations() / 100));
@@ -225,6 +251,13 @@ final class ImpExperiment {
             }
 
             @Override
+            public void evaluatedAt(int iteration, StepBackend n) {
+                if (watch != null) {
+                    watch.observe(iteration, n.params());
+                }
+            }
+
+            @Override
             public void beforeFirstStep(StepBackend n) {
                 if (observer != null) {
                     observer.beforeFirstStep(b, round, n.params(), mask);
@@ -233,7 +266,11 @@ final class ImpExperiment {
 
             @Override
             public void afterStep(int iteration, StepBackend n) {
-                observer.afterStep(b, round, iteration, n.params(), mask);
+                float[] p = n.params();
+                observer.afterStep(b, round, iteration, p, mask);
+                if (observer.writesBack()) {
+                    n.setParams(p);
+                }
             }
 
             @Override
@@ -242,22 +279,22 @@ final class ImpExperiment {
             }
         }, "round " + round + " of " + b.id());
         checkPrunedAreZero(ctx, mask, out.finalParams(), b, round);
-        lastSeconds = (System.nanoTime() - t0) / 1e9;
-        return out;
+        return new Trained(out, (System.nanoTime() - t0) / 1e9);
     }
 
-    private double lastSeconds;
-    /** The step backend of the running experiment, reused by every round (each load resets its optimiser). */
-    private StepBackend net;
-
     private void finishRound(RunStoreWriter store, ImpContext ctx, Branch b, int round, boolean[][] mask,
-                             Trainer.Outcome out) throws IOException {
+                             Trainer.Outcome out, double seconds) throws IOException {
         RoundResult result = new RoundResult(b, round, Pruner.fractionRemaining(mask), out.finalTestAccuracy(),
-                out.earlyStopIteration(), out.earlyStopTestAccuracy(), lastSeconds, Pruner.summaries(ctx.layout(), mask));
+                out.earlyStopIteration(), out.earlyStopTestAccuracy(), seconds, Pruner.summaries(ctx.layout(), mask));
         List<Mask> masks = Pruner.toMasks(ctx.layout(), mask);
         List<Tensor> weights = Pruner.tensors(ctx.layout(), out.finalParams());
-        store.writeRound(result, masks, weights, Pruner.biases(ctx.layout(), out.finalParams()), out.metrics());
-        emit(new RunEvent.RoundFinished(result, masks, weights));
+        synchronized (storeLock) {
+            store.writeRound(result, masks, weights, Pruner.biases(ctx.layout(), out.finalParams()), out.metrics());
+            emit(new RunEvent.RoundFinished(result, masks, weights));
+            if (memory.log().isPresent()) {
+                memory.sample(b.id() + "/" + round);
+            }
+        }
     }
 
     private static float[] loadFinal(RunStoreWriter store, ImpContext ctx, Branch b, int round, float[] template)
@@ -286,13 +323,29 @@ final class ImpExperiment {
         }
     }
 
+    /** Says so when a layer loses its last weight (global pruning can do that): training goes on, bias only. */
+    private void noteEmptiedLayers(ImpContext ctx, boolean[][] before, boolean[][] after, int round) {
+        int[] was = Pruner.counts(before);
+        int[] now = Pruner.counts(after);
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] == 0 && was[i] > 0) {
+                emit(new RunEvent.Note("round " + round + ": layer " + ctx.layout().layers().get(i).name()
+                        + " has no weights left (pruning removed all of them); it passes only its biases on, so the "
+                        + "network's output no longer depends on its input. Rounds go on; add the layer to "
+                        + "globalIgnore or lower the rate to keep it"));
+            }
+        }
+    }
+
     private static String key(Branch b, int round) {
         return b.id() + "/" + round;
     }
 
 
     private void emit(RunEvent e) {
-        RunLifecycle.emit(listener, e);
+        synchronized (emitLock) {
+            RunLifecycle.emit(listener, e);
+        }
     }
 
 }

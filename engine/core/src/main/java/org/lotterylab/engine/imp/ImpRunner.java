@@ -19,20 +19,38 @@ public class ImpRunner implements ExperimentRunner {
     public static final String THETA_K_PARAMS = "theta-k-params.npz";
 
     private final int threads;
+    private final int parallel;
     private final StepObserver observer;
 
-    /** A runner using {@code threads} compute threads. */
+    /** A runner using {@code threads} compute threads, one training at a time. */
     public ImpRunner(int threads) {
-        this(threads, null);
+        this(threads, 1, null);
+    }
+
+    /**
+     * A runner using {@code threads} compute threads per training and up to {@code parallel} independent
+     * trainings of a round (its branches and their LMC copies) at once; results do not depend on
+     * {@code parallel}.
+     */
+    public ImpRunner(int threads, int parallel) {
+        this(threads, parallel, null);
     }
 
     /** A runner whose every training step is shown to {@code observer} (tests, diagnostics). */
     public ImpRunner(int threads, StepObserver observer) {
+        this(threads, 1, observer);
+    }
+
+    private ImpRunner(int threads, int parallel, StepObserver observer) {
         this.observer = observer;
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
         }
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be >= 1 (got " + parallel + ")");
+        }
         this.threads = threads;
+        this.parallel = parallel;
     }
 
     @Override
@@ -45,7 +63,7 @@ public class ImpRunner implements ExperimentRunner {
         RunGate gate = new RunGate();
         Thread t = new Thread(() -> {
             try {
-                new ImpExperiment(spec, outDir, backend(), listener, gate, observer).run();
+                new ImpExperiment(spec, outDir, backend(), listener, gate, observer, parallel).run();
             } finally {
                 gate.markDone();
             }

@@ -15,4 +15,12 @@ public interface StepObserver {
     /** An optimiser step and the mask have been applied. */
     default void afterStep(Branch branch, int round, int iteration, float[] params, boolean[][] mask) {
     }
+
+    /**
+     * Fault injection for tests: when true, what {@link #afterStep} leaves in {@code params} is written back
+     * into the network (e.g. an infinite weight, to test divergence handling).
+     */
+    default boolean writesBack() {
+        return false;
+    }
 }

@@ -42,8 +42,11 @@ public final class Dl4jBackend implements StepBackend {
 
     @Override
     public void load(float[] params) {
+        if (net != null) {
+            net.close(); // a fresh network per load; free the old one's native buffers now, not at some GC
+        }
         net = factory.get();
-        net.setParams(Nd4j.createFromArray(params));
+        setFlat(net, params);
         if (mask != null) {
             net.params().muli(mask);
         }
@@ -51,7 +54,7 @@ public final class Dl4jBackend implements StepBackend {
 
     @Override
     public void setParams(float[] params) {
-        network().setParams(Nd4j.createFromArray(params));
+        setFlat(network(), params);
         if (mask != null) {
             net.params().muli(mask);
         }
@@ -59,6 +62,9 @@ public final class Dl4jBackend implements StepBackend {
 
     @Override
     public void setMask(float[] flatMask) {
+        if (mask != null) {
+            mask.close();
+        }
         mask = flatMask == null ? null : Nd4j.createFromArray(flatMask);
         if (mask != null) {
             network().params().muli(mask);
@@ -69,7 +75,12 @@ public final class Dl4jBackend implements StepBackend {
     public double step(float[] x, float[] y, int batch) {
         int f = x.length / batch;
         int c = y.length / batch;
-        network().fit(new DataSet(Nd4j.create(x, new long[] {batch, f}, 'c'), Nd4j.create(y, new long[] {batch, c}, 'c')));
+        INDArray xa = Nd4j.create(x, new long[] {batch, f}, 'c');
+        INDArray ya = Nd4j.create(y, new long[] {batch, c}, 'c');
+        network().fit(new DataSet(xa, ya));
+        // free the batch now: left to the garbage collector, off-heap buffers pile up round after round
+        xa.close();
+        ya.close();
         if (mask != null) {
             net.params().muli(mask);
         }
@@ -88,6 +99,19 @@ public final class Dl4jBackend implements StepBackend {
 
     @Override
     public void close() {
-        // ND4J arrays are garbage collected
+        if (net != null) {
+            net.close();
+            net = null;
+        }
+        if (mask != null) {
+            mask.close();
+            mask = null;
+        }
+    }
+
+    private static void setFlat(MultiLayerNetwork n, float[] params) {
+        INDArray a = Nd4j.createFromArray(params);
+        n.setParams(a);
+        a.close();
     }
 }

@@ -79,8 +79,12 @@ public final class EvalSet {
         int base = 0;
         for (INDArray x : chunks) {
             INDArray out = net.output(x, false);
+            INDArray rowMajor = out.dup('c');
+            float[] p = rowMajor.data().asFloat();
+            rowMajor.close();
+            out.close();
             int n = (int) x.size(0);
-            s.add(out.dup('c').data().asFloat(), base, n);
+            s.add(p, base, n);
             base += n;
         }
         return s.result();

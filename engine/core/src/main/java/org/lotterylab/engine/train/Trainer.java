@@ -85,6 +85,10 @@ public final class Trainer {
         /** Called at each evaluation point. */
         void evaluation(MetricPoint point);
 
+        /** Called after {@link #evaluation} with the network evaluated there (read it, don't change it). */
+        default void evaluatedAt(int iteration, StepBackend net) {
+        }
+
         /** Called once the masked start parameters are loaded, before the first step. */
         default void beforeFirstStep(StepBackend net) {
         }
@@ -140,6 +144,7 @@ public final class Trainer {
         MetricPoint p0 = evaluate(net, first, Double.NaN);
         metrics.add(p0);
         cb.evaluation(p0);
+        cb.evaluatedAt(first, net);
         best.offer(p0);
 
         long t0 = System.nanoTime();
@@ -173,6 +178,7 @@ public final class Trainer {
                 lossCount = 0;
                 metrics.add(p);
                 cb.evaluation(p);
+                cb.evaluatedAt(it, net);
                 if (!Double.isFinite(p.valLoss())) {
                     throw new DivergedException("training diverged: validation loss is " + p.valLoss() + " at iteration "
                             + it + " of " + where + "; try a lower learning rate");

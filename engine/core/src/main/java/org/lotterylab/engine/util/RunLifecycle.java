@@ -12,7 +12,9 @@ import org.lotterylab.engine.train.DivergedException;
 import org.lotterylab.engine.train.RunGate;
 
 /**
- * The end of every experiment run (IMP, linear mode connectivity, edge-popup): exactly one
+ * The frame of every experiment run (IMP, linear mode connectivity, edge-popup): the run directory's
+ * single-writer {@link RunLock} is held while it runs (a second writer stops at once, changing nothing), and
+ * it ends with exactly one
  * {@link RunEvent.RunFinished} or {@link RunEvent.RunFailed}, with a reason a user can act on, and the
  * reminder that finished work stays on disk.
  */
@@ -38,9 +40,12 @@ public final class RunLifecycle {
     public static void run(Path runDir, String savedWhat, RunListener listener, Body body,
                            Class<? extends RuntimeException>... userErrors) {
         long started = System.nanoTime();
-        try {
+        // a body that finds its directory only while running (runDir null) takes no lock here
+        try (RunLock lock = runDir == null ? null : RunLock.acquire(runDir)) {
             body.execute();
             emit(listener, new RunEvent.RunFinished(runDir, seconds(started), false));
+        } catch (RunLock.BusyException e) {
+            emit(listener, new RunEvent.RunFailed(e.getMessage(), ""));
         } catch (RunGate.CancelledException e) {
             emit(listener, new RunEvent.RunFinished(runDir, seconds(started), true));
         } catch (DivergedException e) {
