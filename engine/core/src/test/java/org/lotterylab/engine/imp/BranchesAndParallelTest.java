@@ -37,7 +37,8 @@ class BranchesAndParallelTest {
     static ExperimentSpec spec(String branches, String... kv) {
         Map<String, String> m = new java.util.HashMap<>(Map.of("name", "b", "dataset", data.toString(),
                 "model", "mlp-small", "iterations", "40", "evalInterval", "4", "batchSize", "20", "rounds", "2",
-                "hiddenRate", "0.5", "outputRate", "0.3", "learningRate", "0.01", "branches", branches));
+                "hiddenRate", "0.5", "outputRate", "0.3", "learningRate", "0.01"));
+        m.put("branches", branches);
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
         }
