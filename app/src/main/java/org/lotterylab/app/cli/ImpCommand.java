@@ -1,10 +1,13 @@
 package org.lotterylab.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.engine.imp.ImpRunner;
+import org.lotterylab.engine.replicate.ReplicateRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +30,14 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
     ThreadsOption threads;
     @Option(names = "--dry-run", description = "print the resolved spec and run directory, do not train")
     boolean dryRun;
+    @Option(names = "--replicates", paramLabel = "N", description = "run the experiment from N seeds (seed, seed+1, "
+            + "...); each replicate is stored exactly as a run with that --seed, a group file lists them, and the "
+            + "table shows mean +- standard deviation (default 1)")
+    int replicates = 1;
+    @Option(names = "--parallel", paramLabel = "N", description = "independent trainings at once (the branches of a "
+            + "round, their LMC copies, replicates), one compute thread each by default; results do not depend on N "
+            + "(default: the number of cores)")
+    Integer parallel;
 
     /** The command writing to {@code ctx}. */
     public ImpCommand(CliContext ctx) {
@@ -41,15 +52,39 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
     @Override
     public Integer call() throws InterruptedException {
         ExperimentSpec s = spec.toSpec();
-        int n = threads.resolve(2);
+        int n = threads.resolve(1);
+        int p = parallel == null ? Runtime.getRuntime().availableProcessors()
+                : UsageException.checkBetween("--parallel", parallel, 1, 256);
+        UsageException.checkBetween("--replicates", replicates, 1, 10_000);
         Path outDir = out.resolve(ctx.dirs());
         if (dryRun) {
             ctx.out().println("spec: " + s.toMap());
-            ctx.out().println("run directory: " + outDir.resolve(s.runDirName()));
+            if (replicates == 1) {
+                ctx.out().println("run directory: " + outDir.resolve(s.runDirName()));
+            } else {
+                ReplicateGroup g = ReplicateGroup.of(s, replicates);
+                g.members().forEach(m -> ctx.out().println("replicate seed " + m.seed() + ": " + outDir.resolve(m.runDir())));
+                ctx.out().println("group file: " + outDir.resolve(g.fileName()));
+            }
+            ctx.out().println("parallel trainings: " + p + ", compute threads each: " + n);
             return 0;
         }
+        if (replicates > 1) {
+            ReplicatePrinter printer = new ReplicatePrinter(ctx.out(), ctx.err());
+            ImpRunner single = new ImpRunner(n, 1);
+            ctx.out().println("replicates: " + replicates + " (seeds " + s.seed() + ".." + (s.seed() + replicates - 1)
+                    + "), " + p + " at once, " + n + " compute thread(s) each");
+            RunControl control;
+            try {
+                control = new ReplicateRunner(single::start, p).start(ReplicateGroup.of(s, replicates), outDir, printer);
+            } catch (IOException e) {
+                ctx.err().println("error: could not write the group file in " + outDir + ": " + e.getMessage());
+                return 3;
+            }
+            return RunWaiter.await(control, ctx.err(), "finished rounds", printer);
+        }
         ProgressPrinter printer = new ProgressPrinter(ctx.out(), ctx.err(), s.rounds(), s.branches().size());
-        RunControl control = new ImpRunner(n).start(s, outDir, printer);
+        RunControl control = new ImpRunner(n, p).start(s, outDir, printer);
         return RunWaiter.await(control, ctx.err(), "finished rounds", printer);
     }
 }
