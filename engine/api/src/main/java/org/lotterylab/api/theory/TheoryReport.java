@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param seed              the seed everything was drawn from
  * @param subsetSum         subset-sum points, by increasing number of candidates
- * @param uniformBitsPerCandidate fitted -d log2(mean error)/dn for uniform candidates (the theory: 1)
+ * @param uniformBitsPerCandidate fitted -d log2(median error)/dn for uniform candidates (the theory: 1)
  * @param productBitsPerCandidate the same for product candidates
  * @param target            a one-line description of the target network
  * @param targetOutputScale mean |target(x)| on the held-out inputs, to read the output errors against
