@@ -54,7 +54,7 @@ public class TheoryView extends BorderPane {
     private final XYChart subsetChart = Charts.chart("Subset-sum error vs number of random candidates", nAxis,
             errAxis, false);
     private final DefaultNumericAxis wAxis = Charts.linearAxis("width multiplier m (random paths per weight)", false);
-    private final DefaultNumericAxis outAxis = logAxis("|pruned(x) \u2212 target(x)|");
+    private final DefaultNumericAxis outAxis = logAxis("error (output |pruned(x) \u2212 target(x)|, weight |subset sum \u2212 w|)");
     private final XYChart constructionChart = Charts.chart("Pruned random network vs trained target", wAxis, outAxis,
             false);
     private final DoubleDataSet uniformMean = new DoubleDataSet("uniform candidates: mean");
@@ -150,6 +150,8 @@ public class TheoryView extends BorderPane {
         fill(outputMean, c, ConstructionPoint::meanOutputError, "mean output error", TheoryView::constructionLabel);
         fill(outputMedian, c, ConstructionPoint::medianOutputError, "median network", TheoryView::constructionLabel);
         fill(weightMean, c, ConstructionPoint::meanWeightError, "mean weight error", TheoryView::constructionLabel);
+        fixRange(nAxis, s.isEmpty() ? 0 : s.get(s.size() - 1).candidates());
+        fixRange(wAxis, c.stream().mapToInt(ConstructionPoint::width).max().orElse(0));
         attach(subsetChart, s.isEmpty(), uniformMean, uniformMedian, productMedian, uniformTheory, productTheory);
         attach(constructionChart, c.isEmpty(), outputMean, outputMedian, weightMean);
         summary.setText(summaryText(r));
@@ -218,6 +220,18 @@ public class TheoryView extends BorderPane {
                 ds.remove(s);
             }
         }
+    }
+
+    /** An axis from 0 to the next multiple of 10 past {@code max} (ChartFX then picks whole-number ticks). */
+    private static void fixRange(DefaultNumericAxis axis, int max) {
+        if (max <= 0) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        axis.setAutoRanging(false);
+        axis.setMin(0);
+        axis.setMax(Math.ceil((max + 1) / 10.0) * 10);
+        axis.forceRedraw();
     }
 
     private static DefaultNumericAxis logAxis(String name) {
