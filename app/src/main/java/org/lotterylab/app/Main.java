@@ -50,6 +50,7 @@ public final class Main {
         cl.addSubcommand(new EdgePopupCommand(ctx));
         cl.addSubcommand(new InfoCommand(ctx));
         cl.addSubcommand(new BenchCommand(ctx));
+        cl.addSubcommand(new org.lotterylab.app.cli.TheoryCommand(ctx));
         cl.addSubcommand(new SelfTestCommand(ctx));
         cl.addSubcommand(new CommandLine.HelpCommand());
         return Cli.configure(cl, ctx);

@@ -36,7 +36,7 @@ class HelpTest {
     @Test
     void theRootHelpListsEveryCommandAndNothingElse() {
         Set<String> commands = commands();
-        assertEquals(Set.of("lab", "imp", "lmc", "edge-popup", "info", "bench", "--self-test", "help"), commands);
+        assertEquals(Set.of("lab", "imp", "lmc", "edge-popup", "info", "bench", "theory", "--self-test", "help"), commands);
         CliRun r = CliRun.of("--help");
         assertEquals(0, r.code(), r.err());
         for (String c : commands) {
