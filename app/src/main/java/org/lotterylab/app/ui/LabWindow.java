@@ -482,6 +482,63 @@ public final class LabWindow {
 
     private javafx.scene.control.TabPane tabs;
 
+    /**
+     * Adds the linear-mode-connectivity and strong-ticket tabs, made to follow the run in front of the user:
+     * whenever a run starts, is opened or replayed, or ends, they are offered its directory (its dense network
+     * and tickets, without typing a path), and whatever they finish in that directory is read back into the
+     * IMP dashboard (LMC curves into the LMC view, edge-popup points onto the accuracy plot).
+     */
+    public void addFollowingTabs(org.lotterylab.app.ui.lmc.LmcPane lmc, org.lotterylab.app.ui.strong.StrongTicketPane strong) {
+        javafx.scene.control.Tab lt = addTab("Linear mode connectivity", lmc);
+        lt.setId("tab-lmc");
+        javafx.scene.control.Tab st = addTab("Strong tickets (edge-popup)", strong);
+        st.setId("tab-strong");
+        Runnable follow = () -> {
+            Path dir = vm.runDirProperty().get();
+            ExperimentSpec spec = vm.runSpec();
+            if (dir != null && spec != null) {
+                lmc.followRun(dir, vm.rounds(org.lotterylab.api.spec.Branch.TICKET));
+                strong.followRun(dir, spec);
+            }
+        };
+        vm.runDirProperty().addListener((obs, o, n) -> follow.run());
+        vm.addEndListener(outcome -> follow.run());
+        lmc.runningProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                reloadRun();
+            }
+        });
+        strong.runningProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                reloadRun();
+            }
+        });
+    }
+
+    /**
+     * Reads the run shown again from disk and adds what other writers (the LMC and strong-ticket tabs, another
+     * process) finished in its directory since: new rounds and LMC curves. Does nothing while a run is going.
+     */
+    public void reloadRun() {
+        Path dir = vm.runDirProperty().get();
+        if (vm.busyProperty().get() || dir == null) {
+            return;
+        }
+        if (openedRun == null || !openedRun.dir().equals(dir)) {
+            try {
+                openedRun = StoredRunReader.open(dir);
+            } catch (IOException e) {
+                vm.say("Could not re-read the run: " + EngineLoader.reason(e));
+                return;
+            }
+            shownRounds.clear();
+            for (org.lotterylab.api.run.RoundResult r : vm.results()) {
+                shownRounds.add(r.branch().id() + "#" + r.round());
+            }
+        }
+        pollOpenedRun();
+    }
+
     // ------------------------------------------------------------------ accessors
 
     /** The options the window was opened with (output folder, threads ...). */

@@ -566,6 +566,22 @@ public final class RunViewModel {
         return List.copyOf(results);
     }
 
+    /** The spec of the run shown (live, replayed or opened), or null. */
+    public ExperimentSpec runSpec() {
+        return runSpec;
+    }
+
+    /** The finished rounds of {@code branch} in the run shown with their fraction of weights remaining. */
+    public java.util.SortedMap<Integer, Double> rounds(Branch branch) {
+        java.util.SortedMap<Integer, Double> out = new java.util.TreeMap<>();
+        for (RoundResult r : results) {
+            if (r.branch() == branch) {
+                out.put(r.round(), r.weightsRemaining());
+            }
+        }
+        return out;
+    }
+
     /** Linear-mode-connectivity curves finished (or read from disk) in the run shown. */
     public int lmcCurves() {
         return lmcCurves;

@@ -120,9 +120,8 @@ public final class RoundLmc {
             return false;
         }
         Entry e = entries.computeIfAbsent(id.get(), Entry::new);
-        if (e.k != p.k() && e.errors != null) {
-            e.errors = null; // another k replaces the curve
-            e.instability = Double.NaN;
+        if (e.errors != null && e.k != p.k() || !Double.isNaN(e.instability) && e.k != p.k()) {
+            return false; // the round's own curve came first; analyses at other k belong to the LMC tab
         }
         e.k = p.k();
         e.size(p.count());
@@ -143,6 +142,9 @@ public final class RoundLmc {
             return false;
         }
         Entry e = entries.computeIfAbsent(id.get(), Entry::new);
+        if ((e.errors != null || !Double.isNaN(e.instability)) && e.k != d.k()) {
+            return false;
+        }
         e.k = d.k();
         e.weightsRemaining = d.weightsRemaining();
         e.instability = d.instability();
