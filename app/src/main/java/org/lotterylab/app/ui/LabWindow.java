@@ -61,7 +61,8 @@ import org.lotterylab.visuals.Exports;
 import org.lotterylab.visuals.Theme;
 
 /**
- * The lab window: toolbar, experiment panel on the left, the views in a 2x2 grid in the centre, and a status
+ * The lab window: toolbar, caption line, experiment panel on the left, the views in a grid (or presentation
+ * pages) in the centre, and a status
  * bar with the backend, the progress (round, iteration, time left) and messages. The window appears at once;
  * the engine loads in the background ({@link EngineLoader}) and Run waits for it. Engine events reach the
  * views through a {@link LiveUpdatePump}, at most one batch per frame, so the JavaFX thread never waits on
@@ -135,11 +136,7 @@ public final class LabWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("F11"), () -> setPresentation(!presentationToggle.isSelected()));
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), () -> setPresentation(!presentationToggle.isSelected()));
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::storyKeys);
-        scene.widthProperty().addListener((obs, o, n) -> {
-            if (presentationToggle.isSelected()) {
-                grid.setPaged(panesPerPage(n.doubleValue()));
-            }
-        });
+        grid.pagedProperty().addListener((obs, o, n) -> updateCaption());
         views.lmc().focusRoundProperty().addListener((obs, o, n) -> updateCaption());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), this::run);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::chooseAndOpen);
@@ -305,15 +302,20 @@ public final class LabWindow {
             root.getStyleClass().add("presentation");
         }
         panelToggle.setSelected(!on);
-        grid.setPaged(on ? panesPerPage(scene.getWidth()) : 0);
+        grid.setPresentation(on);
+        if (on && FIRST_PAGE != null) {
+            grid.showPageOf(FIRST_PAGE);
+        }
         stage.setFullScreenExitHint("");
         stage.setFullScreen(on);
     }
 
-    /** Panes side by side on a presentation page: two from 1800 px wide, else one. */
-    static int panesPerPage(double width) {
-        return width >= 1800 ? 2 : 1;
-    }
+    /**
+     * With {@code -Dlth.lab.page=lmc} (a pane id), presentation mode opens on the page of that pane: for
+     * screenshots of a chosen page.
+     */
+    private static final String FIRST_PAGE = System.getProperty("lth.lab.page");
+
 
     /** Whether presentation mode is on. */
     public boolean isPresentation() {
@@ -386,7 +388,7 @@ public final class LabWindow {
         });
         HBox pager = new HBox(4, prev, pageLabel, next);
         pager.setAlignment(Pos.CENTER_LEFT);
-        pager.visibleProperty().bind(presentationToggle.selectedProperty());
+        pager.visibleProperty().bind(grid.pagedProperty().greaterThan(0));
         pager.managedProperty().bind(pager.visibleProperty());
         HBox bar = new HBox(10, pager, captionLabel);
         bar.setId("captionBar");
@@ -945,7 +947,9 @@ public final class LabWindow {
         private final List<ViewPane> panes;
         private ViewPane selected;
         private ViewPane maximised;
-        private int perPage;
+        private final javafx.beans.property.IntegerProperty perPage =
+                new javafx.beans.property.SimpleIntegerProperty(this, "panesPerPage", 0);
+        private boolean presentation;
         private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty(this, "page", 0);
 
         ViewGrid(LabViews views, RunViewModel vm) {
@@ -982,6 +986,8 @@ public final class LabWindow {
             }
             relayout();
             select(accuracy);
+            widthProperty().addListener((o, a, b) -> fit());
+            heightProperty().addListener((o, a, b) -> fit());
             setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ESCAPE && maximised != null) {
                     toggleMaximised(maximised);
@@ -1018,25 +1024,62 @@ public final class LabWindow {
         }
 
         /**
-         * Pages of {@code panesPerPage} panes side by side (presentation mode), or the whole grid again for 0.
+         * Presentation mode (large type): always paged, two panes per page from 1,750 px wide, else one.
+         * Otherwise the whole grid when it has room (1,150 x 600 px), else pages of two panes (one below 900 px).
          */
+        public void setPresentation(boolean on) {
+            presentation = on;
+            fit();
+        }
+
+        /** Panes per page for a grid of {@code w} x {@code h} px; 0 = the whole grid. */
+        static int panesPerPage(boolean presentation, double w, double h) {
+            if (presentation) {
+                return w >= 1750 ? 2 : 1;
+            }
+            if (w >= 1150 && h >= 600) {
+                return 0;
+            }
+            return w >= 900 ? 2 : 1;
+        }
+
+        private void fit() {
+            if (getWidth() <= 0 || getHeight() <= 0) {
+                return;
+            }
+            int want = panesPerPage(presentation, getWidth(), getHeight());
+            if (want != perPage.get()) {
+                setPaged(want);
+            }
+        }
+
+        /** Pages of {@code panesPerPage} panes side by side, or the whole grid again for 0. */
         public void setPaged(int panesPerPage) {
             if (maximised != null) {
                 toggleMaximised(maximised);
             }
-            perPage = Math.max(0, panesPerPage);
-            page.set(Math.min(page.get(), Math.max(0, pageCount() - 1)));
+            String shown = selected == null ? null : selected.id;
+            perPage.set(Math.max(0, panesPerPage));
+            page.set(0);
+            if (shown != null && perPage.get() > 0) {
+                page.set(PAGE_ORDER.indexOf(shown) / perPage.get());
+            }
             relayout();
         }
 
         /** Panes per page, 0 when not paged. */
         public int panesPerPage() {
+            return perPage.get();
+        }
+
+        /** Panes per page (0: not paged). */
+        public javafx.beans.property.ReadOnlyIntegerProperty pagedProperty() {
             return perPage;
         }
 
         /** Number of pages (1 when not paged). */
         public int pageCount() {
-            return perPage == 0 ? 1 : (PAGE_ORDER.size() + perPage - 1) / perPage;
+            return perPage.get() == 0 ? 1 : (PAGE_ORDER.size() + perPage.get() - 1) / perPage.get();
         }
 
         /** The page shown (0-based). */
@@ -1054,6 +1097,14 @@ public final class LabWindow {
             showPage((page.get() + pageCount() - 1) % pageCount());
         }
 
+        /** Shows the page that holds the pane {@code id}. */
+        public void showPageOf(String id) {
+            int i = PAGE_ORDER.indexOf(id);
+            if (perPage.get() > 0 && i >= 0) {
+                showPage(i / perPage.get());
+            }
+        }
+
         /** Shows page {@code p} (0-based). */
         public void showPage(int p) {
             page.set(Math.floorMod(p, pageCount()));
@@ -1068,9 +1119,9 @@ public final class LabWindow {
         private void relayout() {
             getColumnConstraints().clear();
             getRowConstraints().clear();
-            if (perPage > 0) {
-                List<String> ids = PAGE_ORDER.subList(page.get() * perPage,
-                        Math.min(PAGE_ORDER.size(), (page.get() + 1) * perPage));
+            int per = perPage.get();
+            if (per > 0) {
+                List<String> ids = PAGE_ORDER.subList(page.get() * per, Math.min(PAGE_ORDER.size(), (page.get() + 1) * per));
                 for (ViewPane p : panes) {
                     boolean on = ids.contains(p.id);
                     p.setVisible(on);
