@@ -129,8 +129,9 @@ public final class LabWindow {
         root.getStylesheets().add(LabWindow.class.getResource(STYLESHEET).toExternalForm());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(1600, screen.getWidth());
-        double h = Math.min(1000, screen.getHeight());
+        // the whole screen up to 1920x1200 (a projector's 1280x720 as much as a desktop's 1920x1080)
+        double w = Math.min(1920, screen.getWidth());
+        double h = Math.min(1200, screen.getHeight());
         scene = new Scene(root, w, h);
         Theme.apply(scene, false);
         scene.getAccelerators().put(KeyCombination.keyCombination("F11"), () -> setPresentation(!presentationToggle.isSelected()));
