@@ -303,10 +303,10 @@ public final class LabWindow {
             root.getStyleClass().add("presentation");
         }
         panelToggle.setSelected(!on);
-        grid.setPresentation(on);
         if (on && FIRST_PAGE != null) {
-            grid.showPageOf(FIRST_PAGE);
+            grid.select(FIRST_PAGE); // pages open on the selected pane
         }
+        grid.setPresentation(on);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(on);
     }
@@ -652,7 +652,7 @@ public final class LabWindow {
                 new FileChooser.ExtensionFilter("NumPy archive or array", "*.npz", "*.npy"), this::exportMask));
 
         presentationToggle.setId("presentationToggle");
-        presentationToggle.setTooltip(new Tooltip("Large fonts and high contrast for a projector, full screen (F11)"));
+        presentationToggle.setTooltip(new Tooltip("Large fonts and high contrast for a projector, full screen, views in pages (F5 or F11; Page Up/Down turns pages)"));
         presentationToggle.setOnAction(e -> setPresentation(presentationToggle.isSelected()));
 
         panelToggle.setId("panelToggle");
