@@ -13,11 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -92,10 +90,7 @@ public class AccuracySparsityView extends BorderPane {
         bar.getStyleClass().add("lab-toolbar");
         summary.getStyleClass().add("lab-stats");
         setTop(bar);
-        SplitPane split = new SplitPane(accChart, iterChart);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.58);
-        setCenter(split);
+        setCenter(new org.lotterylab.visuals.chart.AdaptiveSplit(accChart, iterChart, 0.58));
     }
 
     /** Adds one round result (several per branch and round are aggregated). */

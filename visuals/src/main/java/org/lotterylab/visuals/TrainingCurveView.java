@@ -12,11 +12,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.lotterylab.api.run.MetricPoint;
@@ -78,9 +76,7 @@ public class TrainingCurveView extends BorderPane {
         setTop(bar);
         lossChart.setMinHeight(180);
         accChart.setMinHeight(180);
-        SplitPane split = new SplitPane(lossChart, accChart);
-        split.setOrientation(Orientation.VERTICAL);
-        setCenter(split);
+        setCenter(new org.lotterylab.visuals.chart.AdaptiveSplit(lossChart, accChart, 0.5));
     }
 
     /** Starts a new round's curves; the previous current round becomes a faded curve. */

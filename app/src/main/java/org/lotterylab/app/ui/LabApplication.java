@@ -54,9 +54,8 @@ public class LabApplication extends Application {
         if (engine == null) {
             // the real engine: the LMC and strong-ticket labs sit beside the IMP grid, fed by the same experiment panel
             ExperimentViewModel experiment = window.experimentViewModel();
-            window.addTab("Linear mode connectivity",
-                    new org.lotterylab.app.ui.lmc.LmcPane(experiment::spec, opts.outDir(), opts.threads()));
-            window.addTab("Strong tickets (edge-popup)",
+            window.addFollowingTabs(
+                    new org.lotterylab.app.ui.lmc.LmcPane(experiment::spec, opts.outDir(), opts.threads()),
                     new org.lotterylab.app.ui.strong.StrongTicketPane(experiment::spec, opts.outDir(), opts.threads()));
         }
         window.show();

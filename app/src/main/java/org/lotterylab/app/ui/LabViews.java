@@ -17,6 +17,8 @@ import org.lotterylab.visuals.InputPixelView;
 import org.lotterylab.visuals.LayerSparsityView;
 import org.lotterylab.visuals.MaskHeatmapView;
 import org.lotterylab.visuals.TrainingCurveView;
+import org.lotterylab.visuals.lmc.RoundLmcView;
+import org.lotterylab.api.run.LmcEvent;
 
 /**
  * The lab's five views and how run events change them (JavaFX thread only). The heatmap follows the latest
@@ -30,6 +32,7 @@ public final class LabViews implements RunViewSink {
     private final InputPixelView inputPixels = new InputPixelView();
     private final AccuracySparsityView accuracy = new AccuracySparsityView();
     private final TrainingCurveView curves = new TrainingCurveView();
+    private final RoundLmcView lmc = new RoundLmcView();
 
     private final Map<String, RoundResult> results = new HashMap<>();
     private final Map<String, Mask> firstLayerMasks = new HashMap<>();
@@ -71,6 +74,21 @@ public final class LabViews implements RunViewSink {
         return curves;
     }
 
+    /** Linear mode connectivity of every finished round. */
+    public RoundLmcView lmc() {
+        return lmc;
+    }
+
+    @Override
+    public void lmcPoint(LmcEvent.LmcPoint point) {
+        lmc.addPoint(point);
+    }
+
+    @Override
+    public void lmcCurve(LmcEvent.LmcCurveDone done, double standardError) {
+        lmc.curveDone(done, standardError);
+    }
+
     /** The input image shape {c, h, w} of the first layer, or null when it is not a dense image layer. */
     public int[] inputShape() {
         return inputShape == null ? null : inputShape.clone();
@@ -83,6 +101,7 @@ public final class LabViews implements RunViewSink {
         inputPixels.clear();
         accuracy.clear();
         curves.clear();
+        lmc.clear();
         results.clear();
         firstLayerMasks.clear();
         latestRound.clear();

@@ -61,7 +61,8 @@ import org.lotterylab.visuals.Exports;
 import org.lotterylab.visuals.Theme;
 
 /**
- * The lab window: toolbar, experiment panel on the left, the views in a 2x2 grid in the centre, and a status
+ * The lab window: toolbar, caption line, experiment panel on the left, the views in a grid (or presentation
+ * pages) in the centre, and a status
  * bar with the backend, the progress (round, iteration, time left) and messages. The window appears at once;
  * the engine loads in the background ({@link EngineLoader}) and Run waits for it. Engine events reach the
  * views through a {@link LiveUpdatePump}, at most one batch per frame, so the JavaFX thread never waits on
@@ -107,25 +108,37 @@ public final class LabWindow {
         this.experiment = new ExperimentViewModel(options.preset(), options.overrides(), Files::isDirectory);
         this.vm = new RunViewModel(experiment);
         vm.setSink(views);
-        this.pump = new LiveUpdatePump(DEBUG ? this::applyTimed : vm::apply);
+        this.pump = new LiveUpdatePump(batch -> {
+            if (DEBUG) {
+                applyTimed(batch);
+            } else {
+                vm.apply(batch);
+            }
+            updateCaption();
+        });
         pump.setDeferred(views.deferredWork());
         this.panel = new ExperimentPanel(experiment);
         panel.disableProperty().bind(vm.busyProperty());
         this.grid = new ViewGrid(views, vm);
 
         root.getStyleClass().add("lab-root");
-        root.setTop(new VBox(toolbar(), errorBanner()));
+        root.setTop(new VBox(toolbar(), errorBanner(), captionBar()));
         root.setLeft(panel);
         root.setCenter(grid);
         root.setBottom(statusBar());
         root.getStylesheets().add(LabWindow.class.getResource(STYLESHEET).toExternalForm());
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double w = Math.min(1600, screen.getWidth());
-        double h = Math.min(1000, screen.getHeight());
+        // the whole screen up to 1920x1200 (a projector's 1280x720 as much as a desktop's 1920x1080)
+        double w = Math.min(1920, screen.getWidth());
+        double h = Math.min(1200, screen.getHeight());
         scene = new Scene(root, w, h);
         Theme.apply(scene, false);
         scene.getAccelerators().put(KeyCombination.keyCombination("F11"), () -> setPresentation(!presentationToggle.isSelected()));
+        scene.getAccelerators().put(KeyCombination.keyCombination("F5"), () -> setPresentation(!presentationToggle.isSelected()));
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::storyKeys);
+        grid.pagedProperty().addListener((obs, o, n) -> updateCaption());
+        views.lmc().focusRoundProperty().addListener((obs, o, n) -> updateCaption());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), this::run);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::chooseAndOpen);
         stage.setScene(scene);
@@ -201,11 +214,15 @@ public final class LabWindow {
         background("lth-open-run", () -> {
             StoredRunReader reader = StoredRunReader.open(dir);
             RecordedRun run = reader.snapshot();
+            List<StoredLmc.Curve> lmc = StoredLmc.read(dir);
             Platform.runLater(() -> {
                 openedRun = reader;
                 shownRounds.clear();
+                shownLmc.clear();
                 run.rounds().forEach(r -> shownRounds.add(StoredRunEvents.key(r)));
-                StoredRunEvents.opening(run).forEach(pump::onEvent);
+                List<RunEvent> events = new java.util.ArrayList<>(StoredRunEvents.opening(run));
+                events.addAll(events.size() - 1, newLmc(lmc));
+                events.forEach(pump::onEvent);
                 if (!run.complete()) {
                     poll.play();
                 }
@@ -232,12 +249,13 @@ public final class LabWindow {
         vm.say("Reading " + dir + " for the replay…");
         background("lth-open-replay", () -> {
             RecordedRun run = StoredRunReader.read(dir);
+            List<StoredLmc.Curve> lmc = StoredLmc.read(dir);
             Platform.runLater(() -> {
                 if (vm.busyProperty().get()) {
                     return;
                 }
                 pump.discardPending();
-                ReplayRunner replay = new ReplayRunner(run, () -> replaySecondsPerRound);
+                ReplayRunner replay = new ReplayRunner(run, () -> replaySecondsPerRound, lmc);
                 RunControl control = replay.start(pump);
                 vm.started(RunViewModel.Activity.REPLAYING, control, run.spec());
                 pulses.start();
@@ -285,8 +303,136 @@ public final class LabWindow {
             root.getStyleClass().add("presentation");
         }
         panelToggle.setSelected(!on);
+        if (on && FIRST_PAGE != null) {
+            grid.select(FIRST_PAGE); // pages open on the selected pane
+        }
+        grid.setPresentation(on);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(on);
+    }
+
+    /**
+     * With {@code -Dlth.lab.page=lmc} (a pane id), presentation mode opens on the page of that pane: for
+     * screenshots of a chosen page.
+     */
+    private static final String FIRST_PAGE = System.getProperty("lth.lab.page");
+
+
+    /** Whether presentation mode is on. */
+    public boolean isPresentation() {
+        return presentationToggle.isSelected();
+    }
+
+    /** The caption line: what the data on screen shows. */
+    public String caption() {
+        return captionLabel.getText();
+    }
+
+    /**
+     * The round the story is at: the heatmap's round (arrow keys move it), which the LMC view draws bold.
+     * Moves to {@code round} (clamped to the finished rounds).
+     */
+    public void showRound(int round) {
+        int max = vm.maxRoundProperty().get();
+        if (max < 0) {
+            return;
+        }
+        int r = Math.max(0, Math.min(max, round));
+        org.lotterylab.api.spec.Branch b = views.heatmap().branchProperty().get();
+        if (b != null && vm.result(b, r) != null) {
+            views.heatmap().showRound(b, r);
+        }
+        views.lmc().setFocusRound(r);
+        focusRound = r >= max ? -1 : r;
+        updateCaption();
+    }
+
+    private int focusRound = -1;
+    private final Label captionLabel = new Label();
+    private final Label pageLabel = new Label();
+
+    private int storyRound() {
+        return focusRound >= 0 ? focusRound : vm.maxRoundProperty().get();
+    }
+
+    private void updateCaption() {
+        String text = StoryCaption.of(vm.results(), views.lmc().model(), storyRound());
+        captionLabel.setText(text.isEmpty() ? "Run an experiment or open a stored run: the caption states what the data shows" : text);
+        pageLabel.setText(grid.panesPerPage() == 0 ? ""
+                : String.format(Locale.ROOT, "%d/%d", grid.pageProperty().get() + 1, grid.pageCount()));
+    }
+
+    private Node captionBar() {
+        captionLabel.setId("storyCaption");
+        captionLabel.getStyleClass().add("story-caption");
+        captionLabel.setMaxWidth(Double.MAX_VALUE);
+        captionLabel.setMinWidth(0);
+        captionLabel.setWrapText(true);
+        HBox.setHgrow(captionLabel, Priority.ALWAYS);
+        pageLabel.setId("pageLabel");
+        pageLabel.getStyleClass().add("page-label");
+        pageLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Button prev = new Button("◀");
+        prev.setId("previousPage");
+        prev.setTooltip(new Tooltip("Previous page (Page Up)"));
+        pageLabel.setTooltip(new Tooltip("Presentation pages: Page Up / Page Down; arrows: previous / next round; space: pause"));
+        prev.setOnAction(e -> {
+            grid.previousPage();
+            updateCaption();
+        });
+        Button next = new Button("▶");
+        next.setId("nextPage");
+        next.setTooltip(new Tooltip("Next page (Page Down)"));
+        next.setOnAction(e -> {
+            grid.nextPage();
+            updateCaption();
+        });
+        HBox pager = new HBox(4, prev, pageLabel, next);
+        pager.setAlignment(Pos.CENTER_LEFT);
+        pager.visibleProperty().bind(grid.pagedProperty().greaterThan(0));
+        pager.managedProperty().bind(pager.visibleProperty());
+        HBox bar = new HBox(10, pager, captionLabel);
+        bar.setId("captionBar");
+        bar.getStyleClass().add("caption-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 10, 3, 10));
+        updateCaption();
+        return bar;
+    }
+
+    /** Space: pause/resume; left/right: previous/next round; Page Up/Down: presentation pages. */
+    private void storyKeys(javafx.scene.input.KeyEvent e) {
+        Node focus = scene.getFocusOwner();
+        boolean typing = focus instanceof javafx.scene.control.TextInputControl
+                || focus instanceof javafx.scene.control.ComboBoxBase<?> || focus instanceof javafx.scene.control.Spinner<?>;
+        boolean arrowsTaken = typing || focus instanceof Slider;
+        switch (e.getCode()) {
+            case SPACE -> {
+                if (!typing && (vm.activityProperty().get() == RunViewModel.Activity.RUNNING
+                        || vm.activityProperty().get() == RunViewModel.Activity.REPLAYING)) {
+                    vm.togglePause();
+                    e.consume();
+                }
+            }
+            case LEFT, RIGHT -> {
+                if (!arrowsTaken && !e.isShortcutDown()) {
+                    showRound(storyRound() + (e.getCode() == KeyCode.LEFT ? -1 : 1));
+                    e.consume();
+                }
+            }
+            case PAGE_UP, PAGE_DOWN -> {
+                if (grid.panesPerPage() > 0 && !typing) {
+                    if (e.getCode() == KeyCode.PAGE_UP) {
+                        grid.previousPage();
+                    } else {
+                        grid.nextPage();
+                    }
+                    updateCaption();
+                    e.consume();
+                }
+            }
+            default -> { }
+        }
     }
 
     /**
@@ -338,6 +484,63 @@ public final class LabWindow {
     }
 
     private javafx.scene.control.TabPane tabs;
+
+    /**
+     * Adds the linear-mode-connectivity and strong-ticket tabs, made to follow the run in front of the user:
+     * whenever a run starts, is opened or replayed, or ends, they are offered its directory (its dense network
+     * and tickets, without typing a path), and whatever they finish in that directory is read back into the
+     * IMP dashboard (LMC curves into the LMC view, edge-popup points onto the accuracy plot).
+     */
+    public void addFollowingTabs(org.lotterylab.app.ui.lmc.LmcPane lmc, org.lotterylab.app.ui.strong.StrongTicketPane strong) {
+        javafx.scene.control.Tab lt = addTab("Linear mode connectivity", lmc);
+        lt.setId("tab-lmc");
+        javafx.scene.control.Tab st = addTab("Strong tickets (edge-popup)", strong);
+        st.setId("tab-strong");
+        Runnable follow = () -> {
+            Path dir = vm.runDirProperty().get();
+            ExperimentSpec spec = vm.runSpec();
+            if (dir != null && spec != null) {
+                lmc.followRun(dir, vm.rounds(org.lotterylab.api.spec.Branch.TICKET));
+                strong.followRun(dir, spec);
+            }
+        };
+        vm.runDirProperty().addListener((obs, o, n) -> follow.run());
+        vm.addEndListener(outcome -> follow.run());
+        lmc.runningProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                reloadRun();
+            }
+        });
+        strong.runningProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                reloadRun();
+            }
+        });
+    }
+
+    /**
+     * Reads the run shown again from disk and adds what other writers (the LMC and strong-ticket tabs, another
+     * process) finished in its directory since: new rounds and LMC curves. Does nothing while a run is going.
+     */
+    public void reloadRun() {
+        Path dir = vm.runDirProperty().get();
+        if (vm.busyProperty().get() || dir == null) {
+            return;
+        }
+        if (openedRun == null || !openedRun.dir().equals(dir)) {
+            try {
+                openedRun = StoredRunReader.open(dir);
+            } catch (IOException e) {
+                vm.say("Could not re-read the run: " + EngineLoader.reason(e));
+                return;
+            }
+            shownRounds.clear();
+            for (org.lotterylab.api.run.RoundResult r : vm.results()) {
+                shownRounds.add(r.branch().id() + "#" + r.round());
+            }
+        }
+        pollOpenedRun();
+    }
 
     // ------------------------------------------------------------------ accessors
 
@@ -449,7 +652,7 @@ public final class LabWindow {
                 new FileChooser.ExtensionFilter("NumPy archive or array", "*.npz", "*.npy"), this::exportMask));
 
         presentationToggle.setId("presentationToggle");
-        presentationToggle.setTooltip(new Tooltip("Large fonts and high contrast for a projector, full screen (F11)"));
+        presentationToggle.setTooltip(new Tooltip("Large fonts and high contrast for a projector, full screen, views in pages (F5 or F11; Page Up/Down turns pages)"));
         presentationToggle.setOnAction(e -> setPresentation(presentationToggle.isSelected()));
 
         panelToggle.setId("panelToggle");
@@ -684,6 +887,20 @@ public final class LabWindow {
         t.start();
     }
 
+    private final Set<String> shownLmc = new HashSet<>();
+
+    /** The stored LMC curves not shown yet (a curve is shown once per opened run). */
+    private List<RunEvent> newLmc(List<StoredLmc.Curve> curves) {
+        List<RunEvent> out = new java.util.ArrayList<>();
+        for (StoredLmc.Curve c : curves) {
+            String key = c.done().network() + "/" + c.done().k() + "/" + c.done().seedPair() + "/" + c.done().instability();
+            if (shownLmc.add(key)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     private void stopPolling() {
         poll.stop();
         openedRun = null;
@@ -697,11 +914,13 @@ public final class LabWindow {
         background("lth-poll-run", () -> {
             try {
                 RecordedRun run = reader.refresh();
+                List<StoredLmc.Curve> lmc = StoredLmc.read(reader.dir());
                 Platform.runLater(() -> {
                     if (openedRun != reader || vm.busyProperty().get()) {
                         return;
                     }
-                    List<RunEvent> events = StoredRunEvents.newRounds(run, shownRounds);
+                    List<RunEvent> events = new java.util.ArrayList<>(StoredRunEvents.newRounds(run, shownRounds));
+                    events.addAll(events.size() - 1, newLmc(lmc));
                     run.rounds().forEach(r -> shownRounds.add(StoredRunEvents.key(r)));
                     if (events.size() > 1) {
                         events.forEach(pump::onEvent);
@@ -717,14 +936,22 @@ public final class LabWindow {
     }
 
     /**
-     * The 2x2 grid of view panes: masks (heatmap with per-layer bars), accuracy vs weights remaining, input
-     * pixels, training curves. A click selects a pane (the one exported); a double-click on its title or its
-     * maximise button shows it alone.
+     * The view panes. Normally a grid: masks over input pixels, accuracy over training curves, and linear
+     * mode connectivity beside the accuracy. A click selects a pane (the one exported); a double-click on its
+     * title or its maximise button shows it alone. Paged (presentation mode), a few panes at a time fill the
+     * grid, in story order (accuracy, LMC, masks, pixels, curves), and {@link #nextPage}/{@link #previousPage}
+     * turn the pages.
      */
     public static final class ViewGrid extends GridPane {
+        /** Panes in story order for paging. */
+        private static final List<String> PAGE_ORDER = List.of("accuracy", "lmc", "masks", "pixels", "curves");
         private final List<ViewPane> panes;
         private ViewPane selected;
         private ViewPane maximised;
+        private final javafx.beans.property.IntegerProperty perPage =
+                new javafx.beans.property.SimpleIntegerProperty(this, "panesPerPage", 0);
+        private boolean presentation;
+        private final javafx.beans.property.IntegerProperty page = new javafx.beans.property.SimpleIntegerProperty(this, "page", 0);
 
         ViewGrid(LabViews views, RunViewModel vm) {
             getStyleClass().add("view-grid");
@@ -746,21 +973,9 @@ public final class LabWindow {
                     views.inputPixels(), views.inputPixels(), views::inputPixelCsv);
             ViewPane curves = new ViewPane("curves", "Training curves of the current round",
                     views.curves(), views.curves(), () -> views.curves().toCsv());
-            panes = List.of(maskPane, accuracy, pixels, curves);
-            ColumnConstraints c0 = new ColumnConstraints();
-            c0.setPercentWidth(55);
-            ColumnConstraints c1 = new ColumnConstraints();
-            c1.setPercentWidth(45);
-            getColumnConstraints().setAll(c0, c1);
-            RowConstraints r0 = new RowConstraints();
-            r0.setPercentHeight(55);
-            RowConstraints r1 = new RowConstraints();
-            r1.setPercentHeight(45);
-            getRowConstraints().setAll(r0, r1);
-            add(maskPane, 0, 0);
-            add(accuracy, 1, 0);
-            add(pixels, 0, 1);
-            add(curves, 1, 1);
+            ViewPane lmc = new ViewPane("lmc", "Linear mode connectivity of each round",
+                    views.lmc(), views.lmc(), () -> views.lmc().toCsv());
+            panes = List.of(maskPane, accuracy, pixels, curves, lmc);
             for (ViewPane p : panes) {
                 p.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(p));
                 p.maximiseButton.setOnAction(e -> toggleMaximised(p));
@@ -770,7 +985,10 @@ public final class LabWindow {
                     }
                 });
             }
+            relayout();
             select(accuracy);
+            widthProperty().addListener((o, a, b) -> fit());
+            heightProperty().addListener((o, a, b) -> fit());
             setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ESCAPE && maximised != null) {
                     toggleMaximised(maximised);
@@ -783,12 +1001,17 @@ public final class LabWindow {
             return panes;
         }
 
+        /** The pane with {@code id}. */
+        public ViewPane pane(String id) {
+            return panes.stream().filter(p -> p.id.equals(id)).findFirst().orElseThrow();
+        }
+
         /** The selected pane (what Export acts on). */
         public ViewPane selected() {
             return selected;
         }
 
-        /** Selects the pane with {@code id} ({@code masks}, {@code accuracy}, {@code pixels}, {@code curves}). */
+        /** Selects the pane with {@code id} ({@code masks}, {@code accuracy}, {@code pixels}, {@code curves}, {@code lmc}). */
         public void select(String id) {
             panes.stream().filter(p -> p.id.equals(id)).findFirst().ifPresent(this::select);
         }
@@ -801,16 +1024,157 @@ public final class LabWindow {
             p.getStyleClass().add("selected");
         }
 
-        /** Shows {@code p} alone, or the whole grid again. */
+        /**
+         * Presentation mode (large type): always paged, two panes per page from 1,750 px wide, else one.
+         * Otherwise the whole grid when it has room (1,150 x 600 px), else pages of two panes (one below 900 px).
+         */
+        public void setPresentation(boolean on) {
+            presentation = on;
+            fit();
+        }
+
+        /** Panes per page for a grid of {@code w} x {@code h} px; 0 = the whole grid. */
+        static int panesPerPage(boolean presentation, double w, double h) {
+            if (presentation) {
+                return w >= 1750 ? 2 : 1;
+            }
+            if (w >= 1150 && h >= 600) {
+                return 0;
+            }
+            return w >= 900 ? 2 : 1;
+        }
+
+        private void fit() {
+            if (getWidth() <= 0 || getHeight() <= 0) {
+                return;
+            }
+            int want = panesPerPage(presentation, getWidth(), getHeight());
+            if (want != perPage.get()) {
+                setPaged(want);
+            }
+        }
+
+        /** Pages of {@code panesPerPage} panes side by side, or the whole grid again for 0. */
+        public void setPaged(int panesPerPage) {
+            if (maximised != null) {
+                toggleMaximised(maximised);
+            }
+            String shown = selected == null ? null : selected.id;
+            perPage.set(Math.max(0, panesPerPage));
+            page.set(0);
+            if (shown != null && perPage.get() > 0) {
+                page.set(PAGE_ORDER.indexOf(shown) / perPage.get());
+            }
+            relayout();
+        }
+
+        /** Panes per page, 0 when not paged. */
+        public int panesPerPage() {
+            return perPage.get();
+        }
+
+        /** Panes per page (0: not paged). */
+        public javafx.beans.property.ReadOnlyIntegerProperty pagedProperty() {
+            return perPage;
+        }
+
+        /** Number of pages (1 when not paged). */
+        public int pageCount() {
+            return perPage.get() == 0 ? 1 : (PAGE_ORDER.size() + perPage.get() - 1) / perPage.get();
+        }
+
+        /** The page shown (0-based). */
+        public javafx.beans.property.ReadOnlyIntegerProperty pageProperty() {
+            return page;
+        }
+
+        /** Shows the next page (wrapping). */
+        public void nextPage() {
+            showPage((page.get() + 1) % pageCount());
+        }
+
+        /** Shows the previous page (wrapping). */
+        public void previousPage() {
+            showPage((page.get() + pageCount() - 1) % pageCount());
+        }
+
+        /** Shows the page that holds the pane {@code id}. */
+        public void showPageOf(String id) {
+            int i = PAGE_ORDER.indexOf(id);
+            if (perPage.get() > 0 && i >= 0) {
+                showPage(i / perPage.get());
+            }
+        }
+
+        /** Shows page {@code p} (0-based). */
+        public void showPage(int p) {
+            page.set(Math.floorMod(p, pageCount()));
+            relayout();
+        }
+
+        /** Titles of the panes on the page shown. */
+        public List<String> pageTitles() {
+            return panes.stream().filter(Node::isVisible).map(ViewPane::title).toList();
+        }
+
+        private void relayout() {
+            getColumnConstraints().clear();
+            getRowConstraints().clear();
+            int per = perPage.get();
+            if (per > 0) {
+                List<String> ids = PAGE_ORDER.subList(page.get() * per, Math.min(PAGE_ORDER.size(), (page.get() + 1) * per));
+                for (ViewPane p : panes) {
+                    boolean on = ids.contains(p.id);
+                    p.setVisible(on);
+                    p.setManaged(on);
+                    if (on) {
+                        GridPane.setConstraints(p, ids.indexOf(p.id), 0, 1, 1);
+                    }
+                }
+                for (int i = 0; i < ids.size(); i++) {
+                    ColumnConstraints c = new ColumnConstraints();
+                    c.setPercentWidth(100.0 / ids.size());
+                    getColumnConstraints().add(c);
+                }
+                RowConstraints r = new RowConstraints();
+                r.setPercentHeight(100);
+                getRowConstraints().add(r);
+                if (!ids.isEmpty() && (selected == null || !ids.contains(selected.id))) {
+                    select(ids.get(0));
+                }
+                return;
+            }
+            double[] widths = {40, 32, 28};
+            for (double w : widths) {
+                ColumnConstraints c = new ColumnConstraints();
+                c.setPercentWidth(w);
+                getColumnConstraints().add(c);
+            }
+            RowConstraints r0 = new RowConstraints();
+            r0.setPercentHeight(55);
+            RowConstraints r1 = new RowConstraints();
+            r1.setPercentHeight(45);
+            getRowConstraints().setAll(r0, r1);
+            for (ViewPane p : panes) {
+                p.setVisible(true);
+                p.setManaged(true);
+            }
+            GridPane.setConstraints(pane("masks"), 0, 0, 1, 1);
+            GridPane.setConstraints(pane("pixels"), 0, 1, 1, 1);
+            GridPane.setConstraints(pane("accuracy"), 1, 0, 1, 1);
+            GridPane.setConstraints(pane("curves"), 1, 1, 1, 1);
+            GridPane.setConstraints(pane("lmc"), 2, 0, 1, 2);
+            if (getChildren().isEmpty()) {
+                getChildren().addAll(panes);
+            }
+        }
+
+        /** Shows {@code p} alone, or the whole grid (or page) again. */
         public void toggleMaximised(ViewPane p) {
             if (maximised == p) {
-                for (ViewPane q : panes) {
-                    q.setVisible(true);
-                    q.setManaged(true);
-                }
-                GridPane.setConstraints(p, p.col, p.row, 1, 1);
                 p.maximiseButton.setText("⤢");
                 maximised = null;
+                relayout();
             } else {
                 if (maximised != null) {
                     toggleMaximised(maximised);
@@ -819,9 +1183,7 @@ public final class LabWindow {
                     q.setVisible(q == p);
                     q.setManaged(q == p);
                 }
-                p.col = GridPane.getColumnIndex(p);
-                p.row = GridPane.getRowIndex(p);
-                GridPane.setConstraints(p, 0, 0, 2, 2);
+                GridPane.setConstraints(p, 0, 0, getColumnConstraints().size(), getRowConstraints().size());
                 p.maximiseButton.setText("⤡");
                 maximised = p;
             }
@@ -837,8 +1199,6 @@ public final class LabWindow {
         private final Supplier<String> csv;
         private final HBox header;
         private final Button maximiseButton = new Button("⤢");
-        private int col;
-        private int row;
 
         ViewPane(String id, String title, Node body, Node content, Supplier<String> csv) {
             this.id = id;

@@ -29,9 +29,20 @@ public final class ReplayRunner implements ExperimentRunner {
      * @param secondsPerRound seconds each round takes on screen (read before every round)
      */
     public ReplayRunner(RecordedRun run, DoubleSupplier secondsPerRound) {
+        this(run, secondsPerRound, List.of());
+    }
+
+    /**
+     * A replay that also shows the run's stored LMC curves: each right after the round of its network
+     * ({@code ticket-round-03} after round 3 of the ticket, {@code dense} after round 0).
+     */
+    public ReplayRunner(RecordedRun run, DoubleSupplier secondsPerRound, List<StoredLmc.Curve> lmc) {
         this.run = run;
         this.secondsPerRound = secondsPerRound;
+        this.lmc = List.copyOf(lmc);
     }
+
+    private final List<StoredLmc.Curve> lmc;
 
     @Override
     public BackendInfo backend() {
@@ -81,6 +92,12 @@ public final class ReplayRunner implements ExperimentRunner {
                     break;
                 }
                 listener.onEvent(new RunEvent.RoundFinished(r, round.masks(), round.weights()));
+                for (StoredLmc.Curve curve : lmc) {
+                    var id = org.lotterylab.visuals.lmc.RoundLmc.parse(curve.done().network());
+                    if (id.isPresent() && id.get().branch() == r.branch() && id.get().round() == r.round()) {
+                        listener.onEvent(curve);
+                    }
+                }
             }
             listener.onEvent(new RunEvent.RunFinished(run.dir(), (System.nanoTime() - t0) / 1e9, cancelled));
         } catch (RuntimeException e) {

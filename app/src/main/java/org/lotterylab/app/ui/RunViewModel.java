@@ -23,6 +23,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.lotterylab.api.run.BackendInfo;
+import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
@@ -102,6 +103,7 @@ public final class RunViewModel {
     private long startNanos;
     private RunEvent.IterationProgress latest;
     private int finishedRounds;
+    private int lmcCurves;
 
     /** A view model over {@code experiment} with the system clock. */
     public RunViewModel(ExperimentViewModel experiment) {
@@ -287,6 +289,7 @@ public final class RunViewModel {
                 resetProgress(s.spec());
             }
             results.clear();
+            lmcCurves = 0;
             results.addAll(s.resumedRounds());
             finishedRounds = s.resumedRounds().size();
             finishedIterations = (long) finishedRounds * s.spec().iterations();
@@ -321,6 +324,25 @@ public final class RunViewModel {
             if (activity.get() == Activity.RUNNING) {
                 statusMessage.set("Branch " + b.branch().id() + " finished");
             }
+        } else if (e instanceof LmcEvent.LmcPoint p) {
+            sink.lmcPoint(p);
+        } else if (e instanceof LmcEvent.LmcCurveDone d) {
+            lmcCurves++;
+            // live events carry no sampling error yet (the stored files may)
+            sink.lmcCurve(d, Double.NaN);
+            if (activity.get() == Activity.RUNNING) {
+                statusMessage.set(String.format(Locale.ROOT, "%s: instability %.2f%% (%s)", d.network(),
+                        100 * d.instability(), d.stable() ? "stable" : "unstable"));
+            }
+        } else if (e instanceof LmcEvent.LmcTraining t) {
+            if (activity.get() == Activity.RUNNING && t.iteration() % 50 == 0) {
+                progressText.set(String.format(Locale.ROOT, "LMC of %s · %s · iteration %d/%d", t.network(), t.phase(),
+                        t.iteration(), t.totalIterations()));
+            }
+        } else if (e instanceof StoredLmc.Curve c) {
+            lmcCurves++;
+            c.points().forEach(sink::lmcPoint);
+            sink.lmcCurve(c.done(), c.standardError());
         } else if (e instanceof RunEvent.Note n) {
             statusMessage.set(n.text());
         } else if (e instanceof RunEvent.RunFinished f) {
@@ -542,6 +564,27 @@ public final class RunViewModel {
     /** The results of the run shown so far, in the order they finished. */
     public List<RoundResult> results() {
         return List.copyOf(results);
+    }
+
+    /** The spec of the run shown (live, replayed or opened), or null. */
+    public ExperimentSpec runSpec() {
+        return runSpec;
+    }
+
+    /** The finished rounds of {@code branch} in the run shown with their fraction of weights remaining. */
+    public java.util.SortedMap<Integer, Double> rounds(Branch branch) {
+        java.util.SortedMap<Integer, Double> out = new java.util.TreeMap<>();
+        for (RoundResult r : results) {
+            if (r.branch() == branch) {
+                out.put(r.round(), r.weightsRemaining());
+            }
+        }
+        return out;
+    }
+
+    /** Linear-mode-connectivity curves finished (or read from disk) in the run shown. */
+    public int lmcCurves() {
+        return lmcCurves;
     }
 
     /** The result of {@code branch} at {@code round} in the run shown, or null. */

@@ -24,6 +24,14 @@ public interface RunViewSink {
     /** A round finished: its result, masks and weights. */
     void roundFinished(RunEvent.RoundFinished event);
 
+    /** A point on the interpolation path of a round's linear-mode-connectivity curve. */
+    default void lmcPoint(org.lotterylab.api.run.LmcEvent.LmcPoint point) {
+    }
+
+    /** A round's linear-mode-connectivity curve is finished ({@code standardError}: NaN when unknown). */
+    default void lmcCurve(org.lotterylab.api.run.LmcEvent.LmcCurveDone done, double standardError) {
+    }
+
     /** A sink that does nothing. */
     static RunViewSink none() {
         return new RunViewSink() {

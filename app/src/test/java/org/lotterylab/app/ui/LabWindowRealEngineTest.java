@@ -36,6 +36,7 @@ class LabWindowRealEngineTest {
     void start(Stage stage) {
         LabOptions opts = LabOptions.parse(new String[]{"--preset", "quick", "--rounds", "2", "--iterations", "30",
                 "--set", "evalInterval=10", "--set", "model=mlp-small", "--set", "batchSize=32",
+                "--set", "lmcEachRound=true", "--set", "lmcAlphas=5",
                 "--threads", "1", "--out", tmp.resolve("runs").toString()});
         window = new LabWindow(stage, opts, EngineLoader.dl4j(1));
         window.show();
@@ -65,7 +66,12 @@ class LabWindowRealEngineTest {
         assertEquals(2, (int) robot.lookup("#heatmap-round-slider").queryAs(Slider.class).getMax());
         String csv = onFx(() -> window.views().accuracy().toCsv());
         assertTrue(csv.contains(Branch.RANDOM_REINIT.id()), csv);
+        // per-round LMC: one interpolation curve per finished ticket round (rounds 0..2), live in the dashboard
+        java.util.List<Integer> lmcRounds = onFx(() -> window.views().lmc().model().rounds());
+        assertEquals(java.util.List.of(0, 1, 2), lmcRounds);
+        assertEquals(3, onFx(() -> window.views().lmc().model().instability().get(Branch.TICKET).size()));
         Path runDir = window.runViewModel().runDirProperty().get();
+        assertTrue(Files.isRegularFile(runDir.resolve("instability.csv")), runDir.toString());
         assertTrue(Files.isRegularFile(runDir.resolve("summary.csv")), runDir.toString());
         assertTrue(window.pulseMonitor().pulses() > 0);
         System.out.printf("real engine run: max pulse gap %.0f ms over %d pulses%n",

@@ -65,6 +65,26 @@ public final class LmcPane extends BorderPane {
     private final InterpolationView interpolation = new InterpolationView();
     private final InstabilityView instability = new InstabilityView();
 
+    private final javafx.scene.control.ComboBox<Choice> networkBox = new javafx.scene.control.ComboBox<>();
+    private Path lastRunDir;
+
+    /**
+     * A network the pane offers: the experiment panel's dense network, or a round of the run in front of
+     * the user (round 0 is its dense network).
+     *
+     * @param label what the list shows
+     * @param run   the stored run, or null for the experiment panel's dense network
+     * @param round the ticket round, -1 with no run
+     */
+    public record Choice(String label, Path run, int round) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final Choice PANEL_DENSE = new Choice("dense network of the experiment panel", null, -1);
+
     private final ConcurrentLinkedQueue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private volatile RunControl control;
@@ -128,10 +148,23 @@ public final class LmcPane extends BorderPane {
         progress.setId("lmc-progress");
         progress.setPrefWidth(160);
 
+        networkBox.setId("lmc-network");
+        networkBox.getItems().setAll(PANEL_DENSE);
+        networkBox.setValue(PANEL_DENSE);
+        networkBox.setTooltip(new Tooltip("The network to analyse: the dense network of the experiment panel, or the "
+                + "dense network or a ticket of the run shown in the lab (live, opened or replayed)"));
+        networkBox.valueProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                runField.setText(c.run() == null ? "" : c.run().toString());
+                if (c.round() >= 0) {
+                    round.getValueFactory().setValue(c.round());
+                }
+            }
+        });
         FlowPane controls = new FlowPane(8, 4,
-                labelled("k", kField), labelled("points", alphas), labelled("seed pairs", seeds),
-                labelled("stable below", threshold), labelled("ticket of run", runField), labelled("round", round),
-                runButton, stopButton);
+                labelled("network", networkBox), labelled("k", kField), labelled("points", alphas),
+                labelled("seed pairs", seeds), labelled("stable below", threshold), labelled("ticket of run", runField),
+                labelled("round", round), runButton, stopButton);
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox statusBar = new HBox(8, progress, status);
         statusBar.setAlignment(Pos.CENTER_LEFT);
@@ -165,6 +198,42 @@ public final class LmcPane extends BorderPane {
                 throw new IllegalStateException("cannot create the LMC engine: " + e, e);
             }
         };
+    }
+
+    /**
+     * Offers the networks of the run in front of the user: its dense network (round 0) and the ticket of every
+     * finished round, newest first selected unless the user chose another. Analyses of them are written into
+     * {@code runDir} itself.
+     *
+     * @param runDir  the run directory
+     * @param rounds  the finished rounds of its ticket branch with their fraction of weights remaining
+     */
+    public void followRun(Path runDir, java.util.SortedMap<Integer, Double> rounds) {
+        Choice before = networkBox.getValue();
+        List<Choice> items = new ArrayList<>();
+        items.add(PANEL_DENSE);
+        rounds.forEach((r, w) -> items.add(new Choice(r == 0
+                ? "dense network (round 0) of " + runDir.getFileName()
+                : String.format(Locale.ROOT, "ticket round %d (%.1f%% of weights) of %s", r, 100 * w, runDir.getFileName()),
+                runDir, r)));
+        networkBox.getItems().setAll(items);
+        Choice keep = items.stream().filter(c -> c.equals(before)).findFirst().orElse(null);
+        networkBox.setValue(keep != null && keep != PANEL_DENSE ? keep : items.get(items.size() - 1));
+    }
+
+    /** The networks offered (the first is the experiment panel's dense network). */
+    public List<Choice> networkChoices() {
+        return List.copyOf(networkBox.getItems());
+    }
+
+    /** Picks an offered network. */
+    public void chooseNetwork(Choice c) {
+        networkBox.setValue(c);
+    }
+
+    /** The directory the last analysis wrote to, or null before one started. */
+    public Path lastRunDir() {
+        return lastRunDir;
     }
 
     /** Whether an analysis is running. */
@@ -325,6 +394,7 @@ public final class LmcPane extends BorderPane {
 
     private void apply(RunEvent e) {
         if (e instanceof LmcEvent.LmcStarted s) {
+            lastRunDir = s.runDir();
             interpolation.setThreshold(s.threshold());
             instability.setThreshold(s.threshold());
             setStatus(String.format(Locale.ROOT, "%s, k %s, %d seed pair(s), %d points per path; errors on %d test and "
@@ -349,8 +419,9 @@ public final class LmcPane extends BorderPane {
         } else if (e instanceof RunEvent.Note note) {
             setStatus(note.text(), false);
         } else if (e instanceof RunEvent.RunFinished f) {
+            Path where = f.runDir() != null ? f.runDir() : lastRunDir;
             finished(String.format(Locale.ROOT, "%s after %.1f s; results in %s", f.cancelled() ? "stopped" : "finished",
-                    f.seconds(), f.runDir()), false);
+                    f.seconds(), where == null ? "the run directory" : where), false);
         } else if (e instanceof RunEvent.RunFailed f) {
             finished(f.reason(), true);
         }

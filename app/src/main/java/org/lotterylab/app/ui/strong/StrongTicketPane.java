@@ -201,7 +201,7 @@ public class StrongTicketPane extends BorderPane {
         if (running.get() || blocked.get() || !keepsValid.get()) {
             return;
         }
-        ExperimentSpec spec = specSource.get();
+        ExperimentSpec spec = spec();
         if (spec == null) {
             status.setText("the experiment panel holds an invalid value: fix it to run");
             return;
@@ -215,7 +215,7 @@ public class StrongTicketPane extends BorderPane {
         }
         pump.discardPending();
         try {
-            control = engine.start(spec, k, outDir, pump);
+            control = engine.start(spec, k, out(), pump);
         } catch (RuntimeException e) {
             status.setText("edge-popup could not start: " + e.getMessage());
             return;
@@ -233,13 +233,47 @@ public class StrongTicketPane extends BorderPane {
         }
     }
 
+    private Path followedDir;
+    private ExperimentSpec followedSpec;
+
+    /**
+     * Follows the run in front of the user (live, opened or replayed): its ticket rounds are offered for
+     * comparison and new sweeps are written into its directory (same spec, same run directory). Null returns to
+     * the experiment panel's spec and the lab's output folder.
+     */
+    public void followRun(Path runDir, ExperimentSpec spec) {
+        followedDir = runDir == null || spec == null ? null : runDir;
+        followedSpec = followedDir == null ? null : spec;
+        impDir = null;
+        impPicked = false;
+        refreshFromDisk();
+    }
+
+    private ExperimentSpec spec() {
+        return followedSpec != null ? followedSpec : specSource.get();
+    }
+
+    private Path out() {
+        return followedDir != null && followedDir.getParent() != null ? followedDir.getParent() : outDir;
+    }
+
+    /** The IMP ticket rounds offered for comparison (those of the followed or current run). */
+    public List<Integer> impRoundChoices() {
+        return List.copyOf(impBox.getItems());
+    }
+
+    /** The directory this pane reads and writes: the followed run's, else the current spec's. */
+    public Path runDirectory() {
+        return runDir;
+    }
+
     /** Re-reads the current spec's run directory (stored points and IMP rounds) in the background. */
     public void refreshFromDisk() {
-        ExperimentSpec spec = specSource.get();
+        ExperimentSpec spec = spec();
         if (spec == null) {
             return;
         }
-        Path dir = RunLayout.runDir(outDir, engine.runSpec(spec));
+        Path dir = followedDir != null ? followedDir : RunLayout.runDir(outDir, engine.runSpec(spec));
         if (!dir.equals(runDir)) {
             resetForRun(dir);
         }

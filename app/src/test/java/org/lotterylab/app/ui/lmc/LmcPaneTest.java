@@ -43,6 +43,8 @@ class LmcPaneTest {
         final AtomicInteger starts = new AtomicInteger();
         volatile CountDownLatch hold = new CountDownLatch(0);
         volatile boolean cancelled;
+        /** Ends with a RunFinished that names no directory (as an engine that learns it late may). */
+        volatile boolean noDirAtEnd;
 
         @Override
         public BackendInfo backend() {
@@ -71,7 +73,8 @@ class LmcPaneTest {
                             hold.await(20, TimeUnit.SECONDS);
                         }
                     }
-                    listener.onEvent(new RunEvent.RunFinished(outDir, (System.nanoTime() - t0) / 1e9, false));
+                    listener.onEvent(new RunEvent.RunFinished(noDirAtEnd ? null : outDir, (System.nanoTime() - t0) / 1e9,
+                            false));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
@@ -138,6 +141,34 @@ class LmcPaneTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void theFinishedMessageNamesTheDirectoryTheAnalysisWroteTo(FxRobot robot) {
+        engine.noDirAtEnd = true;
+        robot.clickOn("#lmc-run");
+        waitFor(() -> engine.starts.get() == 1, "the engine to start");
+        waitFor(() -> !fx(() -> pane.runningProperty().get()), "the end of the analysis");
+        String status = fx(() -> pane.status().getText());
+        assertTrue(status.endsWith("results in synthetic"), status);
+        assertEquals(Path.of("synthetic"), fx(pane::lastRunDir));
+    }
+
+    @Test
+    void aFollowedRunOffersItsDenseNetworkAndTicketRounds(FxRobot robot) throws Exception {
+        java.util.SortedMap<Integer, Double> rounds = new java.util.TreeMap<>(java.util.Map.of(0, 1.0, 1, 0.6, 2, 0.36));
+        Path run = java.nio.file.Files.createTempDirectory("quick-abc");
+        robot.interact(() -> pane.followRun(run, rounds));
+        List<LmcPane.Choice> offered = fx(pane::networkChoices);
+        assertEquals(4, offered.size());
+        assertEquals(new LmcPane.Choice("ticket round 2 (36.0% of weights) of " + run.getFileName(), run, 2), offered.get(3));
+        assertEquals(run.toString(), fx(() -> pane.runField().getText()), "the latest ticket is chosen, no path typed");
+        robot.interact(() -> pane.chooseNetwork(offered.get(1)));
+        LmcPlan plan = fx(pane::plan);
+        assertEquals(run, plan.sourceRun());
+        assertEquals(0, plan.round(), "round 0: the run's dense network");
+        robot.interact(() -> pane.chooseNetwork(offered.get(0)));
+        assertEquals(null, fx(pane::plan).sourceRun(), "the experiment panel's dense network");
     }
 
     @Test
