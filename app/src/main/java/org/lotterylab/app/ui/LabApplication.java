@@ -46,6 +46,23 @@ public class LabApplication extends Application {
         return EXIT_CODE.get();
     }
 
+    /**
+     * The "pruning is enough" theory tab (Malach et al. 2020; Pensia et al. 2020). Its experiments take seconds
+     * of CPU, so they run (off the FX thread) only when the tab is first selected, never during a live demo
+     * that does not ask for them.
+     */
+    private static void addTheoryTab(LabWindow window) {
+        javafx.scene.control.Label wait = new javafx.scene.control.Label("select this tab to compute the experiments");
+        javafx.scene.control.Tab tab = window.addTab("Theory", wait);
+        tab.setId("tab-theory");
+        tab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && tab.getContent() == wait) {
+                tab.setContent(org.lotterylab.visuals.theory.TheoryView.tab(() -> new org.lotterylab.engine.theory
+                        .TheoryLab(1, 32, org.lotterylab.engine.theory.TheoryLab.DEFAULT_WIDTHS).run()).getContent());
+            }
+        });
+    }
+
     @Override
     public void start(Stage stage) {
         LabOptions opts = options != null ? options : LabOptions.defaults();
@@ -57,6 +74,7 @@ public class LabApplication extends Application {
             window.addFollowingTabs(
                     new org.lotterylab.app.ui.lmc.LmcPane(experiment::spec, opts.outDir(), opts.threads()),
                     new org.lotterylab.app.ui.strong.StrongTicketPane(experiment::spec, opts.outDir(), opts.threads()));
+            addTheoryTab(window);
         }
         window.show();
         RunViewModel vm = window.runViewModel();
