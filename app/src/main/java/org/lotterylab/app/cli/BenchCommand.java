@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         description = {
     "Measures LeNet-300-100 training throughput (Adam, examples/s) on the training images: the lean path and",
     "the DL4J path, masked and unmasked, and the GEMM-only limit, alternating blocks of --iterations steps;",
-    "medians printed last (lean_examples_per_s, dl4j_examples_per_s, limit_examples_per_s)."})
+    "medians printed last (lean_examples_per_s, dl4j_examples_per_s, limit_examples_per_s), then the",
+    "examples/s summed over --parallel concurrent masked trainings (aggregate_examples_per_s)."})
 public final class BenchCommand implements Callable<Integer> {
 
     private final CliContext ctx;
@@ -34,6 +35,9 @@ public final class BenchCommand implements Callable<Integer> {
     int blocks = 3;
     @Option(names = "--data", paramLabel = "DIR|sample", description = "training images (default sample)")
     String data = "sample";
+    @Option(names = "--parallel", paramLabel = "N", description = "concurrent trainings of the aggregate figure "
+            + "(default: the number of cores)")
+    Integer parallel;
 
     /** The command writing to {@code ctx}. */
     public BenchCommand(CliContext ctx) {
@@ -47,7 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
         UsageException.checkBetween("--iterations", iterations, 10, 10_000_000);
         UsageException.checkBetween("--blocks", blocks, 1, 100);
         ImageDataset train = DatasetLocator.locate(data).train();
-        TrainingBenchmark.Result r = TrainingBenchmark.run(train, n, batch, iterations, blocks, ctx.out()::println);
+        int p = parallel == null ? Runtime.getRuntime().availableProcessors()
+                : UsageException.checkBetween("--parallel", parallel, 1, 256);
+        TrainingBenchmark.Result r = TrainingBenchmark.run(train, n, batch, iterations, blocks, p, ctx.out()::println);
         BenchPrinter.print(ctx.out(), r, batch, n, iterations, blocks);
         return 0;
     }

@@ -120,6 +120,8 @@ public final class RunTarget {
 
     /** Publishes a finished local run as {@code <root>/<runDir>} and drops its checkpoint. */
     public void publish(java.nio.file.Path local, String runDir) throws IOException {
+        // the run has ended: its writer lock names the executor's pid, meaningless on the target
+        java.nio.file.Files.deleteIfExists(local.resolve(org.lotterylab.engine.util.RunLock.FILE));
         publishTo(local, new Path(root, runDir));
         fs.delete(new Path(new Path(root, PARTIAL), runDir), true);
     }

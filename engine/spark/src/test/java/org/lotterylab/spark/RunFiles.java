@@ -23,11 +23,12 @@ final class RunFiles {
     static TreeSet<String> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+                    .filter(f -> !f.equals(org.lotterylab.engine.util.RunLock.FILE)) // the writer's pid, not the run
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
-    /** Asserts that {@code a} and {@code b} hold the same run; run.json (times, host) is not compared. */
+    /** Asserts that {@code a} and {@code b} hold the same run; run.json (times, host) and the writer lock are not compared. */
     static void assertSameRun(Path a, Path b) throws IOException {
         assertEquals(files(a), files(b), "same files");
         for (String f : files(a)) {

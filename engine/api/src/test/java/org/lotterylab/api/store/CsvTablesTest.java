@@ -76,7 +76,7 @@ class CsvTablesTest {
         assertEquals(List.of(
                 "summary.csv line 4: expected 7 columns, found 3; skipped",
                 "summary.csv line 5: branches: unknown value 'nonsense'; allowed: ticket, random-reinit, random-pruning, "
-                        + "same-sign-reinit, one-shot, edge-popup; skipped",
+                        + "same-sign-reinit, one-shot, early-bird, magnitude-at-init, snip, grasp, synflow, edge-popup; skipped",
                 "summary.csv line 6: weights_remaining is not a number: 'abc'; skipped",
                 "summary.csv lists ticket round 0 twice; the later row is used"), p.warnings());
 

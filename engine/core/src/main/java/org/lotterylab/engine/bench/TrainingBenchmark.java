@@ -45,9 +45,12 @@ public final class TrainingBenchmark {
      * @param dl4jLmcSeconds the same on the DL4J path
      * @param engine        the default engine (what {@link #masked} and {@link #unmasked} report)
      * @param backend       backend description
+     * @param trainings     concurrent trainings of the aggregate figure
+     * @param aggregate     examples/s summed over {@code trainings} concurrent masked trainings (default engine)
      */
     public record Result(double leanMasked, double leanUnmasked, double dl4jMasked, double dl4jUnmasked, double limit,
-                         double leanLmcSeconds, double dl4jLmcSeconds, String engine, String backend) {
+                         double leanLmcSeconds, double dl4jLmcSeconds, String engine, String backend, int trainings,
+                         double aggregate) {
 
         /** Masked throughput of the default engine. */
         public double masked() {
@@ -87,12 +90,23 @@ public final class TrainingBenchmark {
                     String.format(Locale.ROOT, "unmasked_examples_per_s %.0f", unmasked()),
                     String.format(Locale.ROOT, "lean_examples_per_s %.0f", leanMasked),
                     String.format(Locale.ROOT, "dl4j_examples_per_s %.0f", dl4jMasked),
-                    String.format(Locale.ROOT, "limit_examples_per_s %.0f", limit));
+                    String.format(Locale.ROOT, "limit_examples_per_s %.0f", limit),
+                    String.format(Locale.ROOT, "aggregate_trainings %d", trainings),
+                    String.format(Locale.ROOT, "aggregate_examples_per_s %.0f", aggregate));
         }
     }
 
     /** Runs the benchmark on {@code data} (its training images). */
     public static Result run(ImageDataset data, int threads, int batch, int iterations, int blocks,
+                             Consumer<String> log) {
+        return run(data, threads, batch, iterations, blocks, Runtime.getRuntime().availableProcessors(), log);
+    }
+
+    /**
+     * Runs the benchmark; the aggregate figure runs {@code trainings} masked trainings of the default engine
+     * at once, each with its own network and data order (the data set shared, read-only).
+     */
+    public static Result run(ImageDataset data, int threads, int batch, int iterations, int blocks, int trainings,
                              Consumer<String> log) {
         String backend = Backend.init(threads).describe();
         InputShape input = new InputShape(data.channels(), data.height(), data.width(), data.numClasses());
@@ -138,9 +152,54 @@ public final class TrainingBenchmark {
             double dl4jLmc = lmcSeconds(dl4j, a, b, trained, theta0);
             log.accept(String.format(Locale.ROOT, "LMC curve, 30 points on %d + %d examples: lean %.3f s, dl4j %.3f s", n,
                     n, leanLmc, dl4jLmc));
+            double aggregate = aggregate(spec, input, layout, engine, theta0, mask, data, batch, iterations, trainings);
+            log.accept(String.format(Locale.ROOT, "%d concurrent masked %s trainings: %.0f ex/s in all", trainings, engine,
+                    aggregate));
             return new Result(median(runs[0]), median(runs[1]), median(runs[2]), median(runs[3]), median(runs[4]),
-                    leanLmc, dl4jLmc, engine, backend);
+                    leanLmc, dl4jLmc, engine, backend, trainings, aggregate);
         }
+    }
+
+    /** Examples/s summed over {@code n} concurrent masked trainings, each on its own thread and backend. */
+    private static double aggregate(ExperimentSpec spec, InputShape input, ParamLayout layout, String engine,
+                                    float[] theta0, float[] mask, ImageDataset data, int batch, int iterations, int n) {
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(n + 1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int i = 0; i < n; i++) {
+            long seed = 100 + i;
+            Thread t = new Thread(() -> {
+                try (StepBackend net = Engines.backend(engine, spec, input, layout)) {
+                    net.load(theta0);
+                    BatchStream stream = new BatchStream(data, seed);
+                    float[] x = new float[batch * data.featureSize()];
+                    float[] y = new float[batch * data.numClasses()];
+                    loop(net, mask, stream, batch, x, y, Math.max(50, iterations / 5));
+                    start.await();
+                    loop(net, mask, stream, batch, x, y, iterations);
+                } catch (Exception | Error e) {
+                    failure.compareAndSet(null, e);
+                    start.reset();
+                }
+            }, "lth-bench-" + i);
+            threads.add(t);
+            t.start();
+        }
+        long t0;
+        try {
+            start.await();
+            t0 = System.nanoTime();
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+            throw new IllegalStateException("aggregate benchmark interrupted", failure.get() != null ? failure.get() : e);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("aggregate benchmark failed", failure.get());
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        return n * (double) iterations * batch / s;
     }
 
     /** Seconds of the fastest of three evaluations of a 30-point path between {@code w1} and {@code w2}. */
