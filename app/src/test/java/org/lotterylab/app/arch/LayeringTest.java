@@ -2,6 +2,7 @@ package org.lotterylab.app.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -22,6 +23,19 @@ class LayeringTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.lotterylab");
+    }
+
+    /** The engine's packages form no cycle (decision 0011): experiment kinds share only context and run. */
+    @Test
+    void enginePackagesAreFreeOfCycles() {
+        slices().matching("org.lotterylab.engine.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** View models hold state and validation; they never touch the scene graph. */
+    @Test
+    void viewModelsStayOutOfTheSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel").should().dependOnClassesThat()
+                .resideInAPackage("javafx.scene..").check(classes);
     }
 
     @Test

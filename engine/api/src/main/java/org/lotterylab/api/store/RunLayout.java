@@ -60,6 +60,17 @@ public record RunLayout(Path dir) {
         return dir.resolve("theta-k.npz");
     }
 
+    /** File name of {@link #thetaKParams()}. */
+    public static final String THETA_K_PARAMS = "theta-k-params.npz";
+
+    /**
+     * {@code theta-k-params.npz}: the whole flat parameter vector at the rewind point (weights and biases),
+     * so a resumed run, and LMC of a stored ticket, start exactly where the run's rounds started.
+     */
+    public Path thetaKParams() {
+        return dir.resolve(THETA_K_PARAMS);
+    }
+
     /** {@code run.json}: free-form metadata (backend, threads, times, version); not part of the identity. */
     public Path runJson() {
         return dir.resolve("run.json");

@@ -28,10 +28,10 @@ import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.train.RunGate;
-import org.lotterylab.engine.util.RunLifecycle;
+import org.lotterylab.engine.run.RunLifecycle;
 import org.lotterylab.engine.util.Seeds;
 
 /**

@@ -13,7 +13,7 @@ import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.engine.Backend;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.model.ParamLayout;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.train.EvalSet;

@@ -3,6 +3,7 @@ package org.lotterylab.engine.imp;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.pai.PruneAtInit;

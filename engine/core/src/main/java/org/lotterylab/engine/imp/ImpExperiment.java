@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.api.mask.Mask;
 import org.lotterylab.api.mask.Tensor;
 import org.lotterylab.api.run.BackendInfo;
@@ -27,7 +28,7 @@ import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.StepBackend;
 import org.lotterylab.engine.train.Trainer;
 import org.lotterylab.engine.util.MemorySampler;
-import org.lotterylab.engine.util.RunLifecycle;
+import org.lotterylab.engine.run.RunLifecycle;
 import org.lotterylab.engine.util.Seeds;
 
 /**

@@ -16,7 +16,7 @@ import org.lotterylab.engine.train.RunGate;
 public class ImpRunner implements ExperimentRunner {
 
     /** File of a run directory holding the whole flat parameter vector at the rewind point (weights and biases). */
-    public static final String THETA_K_PARAMS = "theta-k-params.npz";
+    public static final String THETA_K_PARAMS = org.lotterylab.api.store.RunLayout.THETA_K_PARAMS;
 
     private final int threads;
     private final int parallel;

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.engine.lmc.ImpRoundLmc;
 import org.lotterylab.engine.train.RunGate;

@@ -7,7 +7,7 @@ import org.lotterylab.api.run.LmcNetwork;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.train.RunGate;
 

@@ -1,6 +1,6 @@
 package org.lotterylab.engine.lmc;
 
-import org.lotterylab.engine.util.RunLifecycle;
+import org.lotterylab.engine.run.RunLifecycle;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;
 import org.lotterylab.api.store.StoredRun;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.train.RunGate;
 
@@ -171,7 +171,7 @@ final class LmcExperiment {
      */
     private float[] storedThetaK(ImpContext ctx, int k0, float[] theta0, Optional<List<Tensor>> thetaK)
             throws IOException {
-        Path full = runDir.resolve(org.lotterylab.engine.imp.ImpRunner.THETA_K_PARAMS);
+        Path full = runDir.resolve(org.lotterylab.api.store.RunLayout.THETA_K_PARAMS);
         if (java.nio.file.Files.exists(full)) {
             float[] params = org.lotterylab.api.store.Npz.readArrays(full).get(0).asFloats();
             if (params.length != ctx.layout().totalParams()) {

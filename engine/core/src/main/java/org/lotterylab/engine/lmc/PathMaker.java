@@ -13,7 +13,7 @@ import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.train.EvalSet;
 import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.StepBackend;

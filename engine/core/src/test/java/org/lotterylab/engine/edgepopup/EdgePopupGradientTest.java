@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.Backend;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.model.ParamLayout;
 import org.lotterylab.engine.testdata.TinyData;
 import org.lotterylab.engine.train.BatchStream;

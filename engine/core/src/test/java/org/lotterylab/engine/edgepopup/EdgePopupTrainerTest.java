@@ -21,7 +21,7 @@ import org.lotterylab.api.mask.LayerInfo;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.engine.Backend;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.model.ParamLayout;
 import org.lotterylab.engine.testdata.TinyData;
 import org.lotterylab.engine.train.RunGate;

@@ -17,7 +17,7 @@ import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.RunStoreWriter;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.model.ParamLayout;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.testdata.TinyData;

@@ -29,7 +29,7 @@ import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.engine.Backend;
-import org.lotterylab.engine.imp.ImpContext;
+import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.imp.ImpRunner;
 import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.testdata.TinyData;

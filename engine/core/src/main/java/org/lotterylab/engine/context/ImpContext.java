@@ -1,4 +1,4 @@
-package org.lotterylab.engine.imp;
+package org.lotterylab.engine.context;
 
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,9 +1,10 @@
-package org.lotterylab.engine.util;
+package org.lotterylab.engine.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.lotterylab.engine.util.RunLock;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.SpecException;
