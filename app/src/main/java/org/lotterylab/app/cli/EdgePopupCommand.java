@@ -126,7 +126,7 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
             ctx.out().println("spec: " + s.toMap());
             ctx.out().println("keep (fraction of edges kept): " + keeps);
             ctx.out().println("edge-popup options: " + options.resolvedMap(s));
-            ctx.out().println("run directory: " + outDir.resolve(s.runDirName()));
+            ReplicateOptions.printDirs(ctx.out(), s, reps.replicates(), outDir);
             return 0;
         }
         int replicates = reps.replicates();

@@ -52,13 +52,7 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
         Path outDir = out.resolve(ctx.dirs());
         if (dryRun) {
             ctx.out().println("spec: " + s.toMap());
-            if (replicates == 1) {
-                ctx.out().println("run directory: " + outDir.resolve(s.runDirName()));
-            } else {
-                ReplicateGroup g = ReplicateGroup.of(s, replicates);
-                g.members().forEach(m -> ctx.out().println("replicate seed " + m.seed() + ": " + outDir.resolve(m.runDir())));
-                ctx.out().println("group file: " + outDir.resolve(g.fileName()));
-            }
+            ReplicateOptions.printDirs(ctx.out(), s, replicates, outDir);
             ctx.out().println("parallel trainings: " + p + ", compute threads each: " + n);
             return 0;
         }

@@ -84,6 +84,10 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
     public Integer call() throws InterruptedException {
         ExperimentSpec s;
         int r = -1;
+        int replicates = reps.replicates();
+        if (replicates > 1 && run != null) {
+            throw new UsageException("--replicates cannot be combined with --run: a stored ticket has one seed");
+        }
         if (run != null) {
             spec.firstGiven().ifPresent(o -> {
                 throw new UsageException(o + " cannot be combined with --run: a stored ticket is analysed "
@@ -109,10 +113,6 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
         double limit = parseThreshold(threshold);
         int train = trainIterations == null ? 0
                 : UsageException.checkBetween("--train-iterations", trainIterations, 1, 100_000_000);
-        int replicates = reps.replicates();
-        if (replicates > 1 && run != null) {
-            throw new UsageException("--replicates cannot be combined with --run: a stored ticket has one seed");
-        }
         int n = threads.resolve(replicates > 1 ? 1 : 2);
         LmcPlan plan;
         try {
@@ -129,7 +129,11 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
             o.println("network: " + (run == null ? "dense" : "ticket of round " + r + " of " + run));
             o.println("k: " + plan.ks() + ", alphas: " + nAlphas + ", seed pairs: " + nSeeds + ", threshold: " + limit
                     + ", copies train: " + (train > 0 ? train : "iterations - k") + " iterations");
-            o.println("run directory: " + runDir);
+            if (run != null) {
+                o.println("run directory: " + runDir);
+            } else {
+                ReplicateOptions.printDirs(o, s, replicates, outDir);
+            }
             return 0;
         }
         if (replicates > 1) {

@@ -1,5 +1,9 @@
 package org.lotterylab.app.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.store.ReplicateGroup;
 import picocli.CommandLine.Option;
 
 /** {@code --replicates N} and {@code --parallel N}: one experiment from N seeds, and trainings at once. */
@@ -26,5 +30,16 @@ public final class ReplicateOptions {
     public int parallel() {
         return parallel == null ? Runtime.getRuntime().availableProcessors()
                 : UsageException.checkBetween("--parallel", parallel, 1, ThreadsOption.MAX);
+    }
+
+    /** For a dry run: each replicate's run directory and the group file, or the one run directory. */
+    static void printDirs(PrintStream out, ExperimentSpec s, int replicates, Path outDir) {
+        if (replicates == 1) {
+            out.println("run directory: " + outDir.resolve(s.runDirName()));
+            return;
+        }
+        ReplicateGroup g = ReplicateGroup.of(s, replicates);
+        g.members().forEach(m -> out.println("replicate seed " + m.seed() + ": " + outDir.resolve(m.runDir())));
+        out.println("group file: " + outDir.resolve(g.fileName()));
     }
 }

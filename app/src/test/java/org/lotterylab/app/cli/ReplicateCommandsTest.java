@@ -53,6 +53,18 @@ class ReplicateCommandsTest {
         assertGroupFile(tmp.resolve("A"));
     }
 
+    @Test
+    void dryRunsListTheReplicatesAndLmcOfAStoredRunHasOneSeed() {
+        for (String cmd : List.of("lmc", "edge-popup")) {
+            CliRun d = CliRun.of(cmd, "--replicates", "3", "--seed", "5", "--out", tmp.toString(), "--dry-run");
+            assertEquals(0, d.code(), d.err());
+            assertTrue(d.out().contains("replicate seed 7: ") && d.out().contains("-x3.group.json"), d.out());
+        }
+        CliRun r = CliRun.of("lmc", "--run", tmp.toString(), "--round", "1", "--replicates", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--replicates cannot be combined with --run"), r.err());
+    }
+
     /** The single run's directory has a twin of the same name under the group's folder, byte-equal file by file. */
     private static void assertSameRun(Path singleDir, Path groupOut, Path singleOut) throws IOException {
         Path twin = groupOut.resolve(singleOut.relativize(singleDir));
