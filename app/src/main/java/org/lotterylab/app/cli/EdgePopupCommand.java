@@ -13,11 +13,13 @@ import org.lotterylab.api.spec.Choice;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.ModelKind;
 import org.lotterylab.api.spec.SpecException;
+import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.edgepopup.EdgePopupBenchmark;
 import org.lotterylab.engine.edgepopup.EdgePopupOptions;
 import org.lotterylab.engine.edgepopup.EdgePopupRunner;
 import org.lotterylab.engine.edgepopup.Supermask;
+import org.lotterylab.engine.replicate.ReplicateRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,6 +83,8 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
     OutOption out;
     @Mixin
     ThreadsOption threads;
+    @Mixin
+    ReplicateOptions reps;
     @Option(names = "--dry-run", description = "print the resolved settings and run directory, do not train")
     boolean dryRun;
     @Option(names = "--supermask", paramLabel = "RUN_DIR",
@@ -122,11 +126,35 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
             ctx.out().println("spec: " + s.toMap());
             ctx.out().println("keep (fraction of edges kept): " + keeps);
             ctx.out().println("edge-popup options: " + options.resolvedMap(s));
-            ctx.out().println("run directory: " + outDir.resolve(s.runDirName()));
+            ReplicateOptions.printDirs(ctx.out(), s, reps.replicates(), outDir);
             return 0;
+        }
+        int replicates = reps.replicates();
+        if (replicates > 1) {
+            return replicates(s, keeps, options, replicates, outDir);
         }
         EdgePopupPrinter printer = new EdgePopupPrinter(ctx.out(), ctx.err(), keeps.size());
         RunControl control = new EdgePopupRunner(n).start(s, keeps, options, outDir, printer);
+        return RunWaiter.await(control, ctx.err(), "finished points", printer);
+    }
+
+    /** Each replicate is stored as {@code lth edge-popup --seed S} stores it; the table is per keep (round). */
+    private int replicates(ExperimentSpec s, List<Double> keeps, EdgePopupOptions options, int replicates,
+                           Path outDir) throws InterruptedException {
+        int p = reps.parallel();
+        int n = threads.resolve(1);
+        ReplicatePrinter printer = new ReplicatePrinter(ctx.out(), ctx.err());
+        ctx.out().println("replicates: " + replicates + " (seeds " + s.seed() + ".." + (s.seed() + replicates - 1)
+                + "), " + p + " at once, " + n + " compute thread(s) each; keep " + keeps);
+        EdgePopupRunner runner = new EdgePopupRunner(n);
+        ReplicateRunner.Starter starter = (spec, dir, listener) -> runner.start(spec, keeps, options, dir, listener);
+        RunControl control;
+        try {
+            control = new ReplicateRunner(starter, p).start(ReplicateGroup.of(s, replicates), outDir, printer);
+        } catch (IOException e) {
+            ctx.err().println("error: could not write the group file in " + outDir + ": " + e.getMessage());
+            return 3;
+        }
         return RunWaiter.await(control, ctx.err(), "finished points", printer);
     }
 

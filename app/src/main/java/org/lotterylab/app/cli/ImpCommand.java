@@ -30,14 +30,8 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
     ThreadsOption threads;
     @Option(names = "--dry-run", description = "print the resolved spec and run directory, do not train")
     boolean dryRun;
-    @Option(names = "--replicates", paramLabel = "N", description = "run the experiment from N seeds (seed, seed+1, "
-            + "...); each replicate is stored exactly as a run with that --seed, a group file lists them, and the "
-            + "table shows mean +- standard deviation (default 1)")
-    int replicates = 1;
-    @Option(names = "--parallel", paramLabel = "N", description = "independent trainings at once (the branches of a "
-            + "round, their LMC copies, replicates), one compute thread each by default; results do not depend on N "
-            + "(default: the number of cores)")
-    Integer parallel;
+    @Mixin
+    ReplicateOptions reps;
 
     /** The command writing to {@code ctx}. */
     public ImpCommand(CliContext ctx) {
@@ -53,19 +47,12 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
     public Integer call() throws InterruptedException {
         ExperimentSpec s = spec.toSpec();
         int n = threads.resolve(1);
-        int p = parallel == null ? Runtime.getRuntime().availableProcessors()
-                : UsageException.checkBetween("--parallel", parallel, 1, 256);
-        UsageException.checkBetween("--replicates", replicates, 1, 10_000);
+        int p = reps.parallel();
+        int replicates = reps.replicates();
         Path outDir = out.resolve(ctx.dirs());
         if (dryRun) {
             ctx.out().println("spec: " + s.toMap());
-            if (replicates == 1) {
-                ctx.out().println("run directory: " + outDir.resolve(s.runDirName()));
-            } else {
-                ReplicateGroup g = ReplicateGroup.of(s, replicates);
-                g.members().forEach(m -> ctx.out().println("replicate seed " + m.seed() + ": " + outDir.resolve(m.runDir())));
-                ctx.out().println("group file: " + outDir.resolve(g.fileName()));
-            }
+            ReplicateOptions.printDirs(ctx.out(), s, replicates, outDir);
             ctx.out().println("parallel trainings: " + p + ", compute threads each: " + n);
             return 0;
         }

@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 import org.lotterylab.api.run.LmcPlan;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.engine.lmc.LmcRunner;
+import org.lotterylab.engine.replicate.ReplicateRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +63,8 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
     OutOption out;
     @Mixin
     ThreadsOption threads;
+    @Mixin
+    ReplicateOptions reps;
     @Option(names = "--no-curves", description = "print only the tables, not the text plots of the curves")
     boolean noCurves;
     @Option(names = "--dry-run", description = "print the resolved spec, plan and run directory; do not train")
@@ -80,6 +84,10 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
     public Integer call() throws InterruptedException {
         ExperimentSpec s;
         int r = -1;
+        int replicates = reps.replicates();
+        if (replicates > 1 && run != null) {
+            throw new UsageException("--replicates cannot be combined with --run: a stored ticket has one seed");
+        }
         if (run != null) {
             spec.firstGiven().ifPresent(o -> {
                 throw new UsageException(o + " cannot be combined with --run: a stored ticket is analysed "
@@ -105,7 +113,7 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
         double limit = parseThreshold(threshold);
         int train = trainIterations == null ? 0
                 : UsageException.checkBetween("--train-iterations", trainIterations, 1, 100_000_000);
-        int n = threads.resolve(2);
+        int n = threads.resolve(replicates > 1 ? 1 : 2);
         LmcPlan plan;
         try {
             plan = new LmcPlan(run == null ? s : null, ks, nAlphas, nSeeds, train, limit, run, r);
@@ -121,11 +129,38 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
             o.println("network: " + (run == null ? "dense" : "ticket of round " + r + " of " + run));
             o.println("k: " + plan.ks() + ", alphas: " + nAlphas + ", seed pairs: " + nSeeds + ", threshold: " + limit
                     + ", copies train: " + (train > 0 ? train : "iterations - k") + " iterations");
-            o.println("run directory: " + runDir);
+            if (run != null) {
+                o.println("run directory: " + runDir);
+            } else {
+                ReplicateOptions.printDirs(o, s, replicates, outDir);
+            }
             return 0;
+        }
+        if (replicates > 1) {
+            return replicates(s, plan, replicates, n, outDir);
         }
         LmcPrinter printer = new LmcPrinter(o, ctx.err(), !noCurves);
         RunControl control = new LmcRunner(n).start(plan, outDir, printer);
+        return RunWaiter.await(control, ctx.err(), "finished curves", printer);
+    }
+
+    /** Each replicate is the plan with the replicate's spec, stored as {@code lth lmc --seed S} stores it. */
+    private int replicates(ExperimentSpec s, LmcPlan plan, int replicates, int n, Path outDir)
+            throws InterruptedException {
+        int p = reps.parallel();
+        LmcReplicatePrinter printer = new LmcReplicatePrinter(ctx.out(), ctx.err());
+        ctx.out().println("replicates: " + replicates + " (seeds " + s.seed() + ".." + (s.seed() + replicates - 1)
+                + "), " + p + " at once, " + n + " compute thread(s) each");
+        LmcRunner runner = new LmcRunner(n);
+        ReplicateRunner.Starter starter = (spec, dir, listener) -> runner.start(new LmcPlan(spec, plan.ks(),
+                plan.alphas(), plan.seedPairs(), plan.trainIterations(), plan.threshold(), null, -1), dir, listener);
+        RunControl control;
+        try {
+            control = new ReplicateRunner(starter, p).start(ReplicateGroup.of(s, replicates), outDir, printer);
+        } catch (IOException e) {
+            ctx.err().println("error: could not write the group file in " + outDir + ": " + e.getMessage());
+            return 3;
+        }
         return RunWaiter.await(control, ctx.err(), "finished curves", printer);
     }
 

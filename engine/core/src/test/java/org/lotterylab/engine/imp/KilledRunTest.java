@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +26,19 @@ import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.Npz;
+import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.SpecJson;
 import org.lotterylab.api.store.StoredRun;
+import org.lotterylab.engine.replicate.ReplicateListener;
+import org.lotterylab.engine.replicate.ReplicateRunner;
 import org.lotterylab.engine.testdata.TinyData;
 
 /**
  * kill -9 at any moment: a child JVM running IMP is killed during training, during per-round LMC, and in the
  * state a kill while a round's files are written leaves behind; the same spec then resumes in the same folder
- * and must end bit-identical (masks, final weights, metrics, LMC curves) to an uninterrupted run.
+ * and must end bit-identical (masks, final weights, metrics, LMC curves) to an uninterrupted run. Also with two
+ * trainings in flight at the kill: two branches of a round ({@code parallel 2}), and two replicates of a group.
  */
 class KilledRunTest {
 
@@ -57,8 +63,13 @@ class KilledRunTest {
 
     /** Runs to the end in this JVM (one thread, as the child). */
     static Path runHere(ExperimentSpec spec, Path out) throws Exception {
+        return runHere(spec, out, 1);
+    }
+
+    /** The same with {@code parallel} trainings at once. */
+    static Path runHere(ExperimentSpec spec, Path out, int parallel) throws Exception {
         List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
-        RunControl c = new ImpRunner(1, null).start(spec, out, events::add);
+        RunControl c = new ImpRunner(1, parallel).start(spec, out, events::add);
         assertTrue(c.await(Duration.ofMinutes(3)));
         RunEvent last = events.get(events.size() - 1);
         assertTrue(last instanceof RunEvent.RunFinished, last::toString);
@@ -67,11 +78,18 @@ class KilledRunTest {
 
     /** Starts the child and kills it (SIGKILL) at the first event line matching {@code when}. */
     static List<String> runChildAndKill(ExperimentSpec spec, Path out, Predicate<String> when) throws Exception {
+        return runChildAndKill(spec, out, 1, 1, when);
+    }
+
+    /** The same with {@code parallel} trainings at once and {@code replicates} replicates of the spec. */
+    static List<String> runChildAndKill(ExperimentSpec spec, Path out, int parallel, int replicates,
+                                        Predicate<String> when) throws Exception {
         Path specFile = tmp.resolve("spec-" + System.nanoTime() + ".json");
         Files.writeString(specFile, SpecJson.toJson(spec));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dorg.nd4j.log.initialization=false", "-cp", System.getProperty("java.class.path"),
-                ImpChild.class.getName(), specFile.toString(), out.toString()).redirectErrorStream(true).start();
+                ImpChild.class.getName(), specFile.toString(), out.toString(), Integer.toString(parallel),
+                Integer.toString(replicates)).redirectErrorStream(true).start();
         List<String> seen = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
@@ -126,6 +144,60 @@ class KilledRunTest {
         assertEquals(1, StoredRun.open(dir).results().size(), "round 0 of ticket kept");
         runHere(spec, out);
         assertSameRun(reference, dir);
+    }
+
+    @Test
+    void killedWithTwoBranchTrainingsInFlightThenResumedEqualsAnUninterruptedRun() throws Exception {
+        ExperimentSpec spec = spec("kill-parallel", false);
+        Path reference = runHere(spec, tmp.resolve("reference"));
+        Path out = tmp.resolve("killed");
+        // round 1: the ticket and the random re-init train at once (parallel 2); kill once both are under way
+        Set<String> running = new HashSet<>();
+        List<String> seen = runChildAndKill(spec, out, 2, 1, l -> {
+            if (l.startsWith("progress ticket 1 ") || l.startsWith("progress random-reinit 1 ")) {
+                running.add(l.split(" ")[1]);
+            }
+            return running.size() == 2;
+        });
+        assertTrue(seen.stream().noneMatch(l -> l.startsWith("finished ticket 1") || l.startsWith("finished random-reinit 1")),
+                () -> "a round-1 training had finished before the kill: " + seen);
+        Path dir = RunLayout.runDir(out, spec);
+        assertEquals(1, StoredRun.open(dir).results().size(), "only round 0 of the ticket kept");
+        runHere(spec, out, 2);
+        assertSameRun(reference, dir);
+    }
+
+    @Test
+    void killedWithTwoReplicatesInFlightThenTheRerunGroupEqualsUninterruptedRuns() throws Exception {
+        ExperimentSpec spec = spec("kill-replicates", false);
+        ReplicateGroup group = ReplicateGroup.of(spec, 2);
+        Path out = tmp.resolve("killed");
+        // both replicates are in round 1 of the ticket at once
+        Set<String> inRound1 = new HashSet<>();
+        List<String> seen = runChildAndKill(spec, out, 2, 2, l -> {
+            String[] w = l.split(" ");
+            if (w.length == 6 && w[2].equals("progress") && w[4].equals("1")) {
+                inRound1.add(w[1]);
+            }
+            return inRound1.size() == 2;
+        });
+        assertTrue(seen.stream().noneMatch(l -> l.endsWith("RunFinished")), () -> "a replicate had ended: " + seen);
+        List<String> ended = Collections.synchronizedList(new ArrayList<>());
+        RunControl c = new ReplicateRunner(new ImpRunner(1, 1)::start, 2).start(group, out, new ReplicateListener() {
+            @Override
+            public void onEvent(int index, long seed, RunEvent e) {
+                if (e instanceof RunEvent.RunFinished || e instanceof RunEvent.RunFailed) {
+                    ended.add(seed + " " + e.getClass().getSimpleName());
+                }
+            }
+        });
+        assertTrue(c.await(Duration.ofMinutes(3)));
+        assertEquals(List.of("RunFinished", "RunFinished"), ended.stream().map(s -> s.split(" ")[1]).toList(), ended.toString());
+        List<ExperimentSpec> specs = group.specs();
+        for (ExperimentSpec s : specs) {
+            Path reference = runHere(s, tmp.resolve("reference"));
+            assertSameRun(reference, RunLayout.runDir(out, s));
+        }
     }
 
     @Test
