@@ -147,8 +147,10 @@ class LabWindowBadInputTest {
         Path dir = storedRun("half", 3);
         Files.delete(new RunLayout(dir).summaryCsv());
         open(robot, dir);
-        assertClear(status(robot));
-        assertTrue(onFx(() -> window.runViewModel().results().size()) >= 0);
+        String s = status(robot);
+        assertClear(s);
+        assertTrue(s.contains("summary.csv is missing"), s);
+        assertEquals(0, onFx(() -> window.runViewModel().results().size()));
         assertAGoodRunOpens(robot);
     }
 
@@ -184,7 +186,9 @@ class LabWindowBadInputTest {
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, onFx(() -> window.runViewModel().results().size()), "rounds on screen are kept");
-        assertClear(status(robot));
+        String s = status(robot);
+        assertClear(s);
+        assertTrue(s.contains("only 0 of the 3 rounds") && s.contains("summary.csv") && s.contains("kept"), s);
         assertAGoodRunOpens(robot);
     }
 
