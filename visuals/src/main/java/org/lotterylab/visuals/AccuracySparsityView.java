@@ -51,7 +51,7 @@ public class AccuracySparsityView extends BorderPane {
     private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY, true);
     private final Map<Branch, DoubleErrorDataSet> accSets = new EnumMap<>(Branch.class);
     private final Map<Branch, DoubleErrorDataSet> iterSets = new EnumMap<>(Branch.class);
-    private final YValueIndicator baseline = new YValueIndicator(accY, 0, "dense");
+    private YValueIndicator baseline = newBaseline();
     private final ComboBox<String> accuracyKind = new ComboBox<>();
     private final Label summary = new Label("no results yet");
     private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild);
@@ -63,8 +63,6 @@ public class AccuracySparsityView extends BorderPane {
         getStyleClass().add("lab-accuracy-sparsity");
         accChart.setId("accuracy-chart");
         iterChart.setId("iteration-chart");
-        baseline.setEditable(false);
-        baseline.setLabelPosition(1.0);
         Charts.compactLabels(iterY);
         // Both charts keep their legend (hiding one makes ChartFX 11.3.1 lay out its y axis too narrow),
         // and neither gets so short that its vertical axis label overruns the tick labels.
@@ -155,6 +153,13 @@ public class AccuracySparsityView extends BorderPane {
         return iterSets.get(b);
     }
 
+    private YValueIndicator newBaseline() {
+        YValueIndicator b = new YValueIndicator(accY, 0, "dense");
+        b.setEditable(false);
+        b.setLabelPosition(1.0);
+        return b;
+    }
+
     boolean baselineShown() {
         return baselineShown;
     }
@@ -190,6 +195,12 @@ public class AccuracySparsityView extends BorderPane {
             baseline.setValue(base.getAsDouble());
             baseline.setText(String.format(Locale.ROOT, "dense %.2f%%", base.getAsDouble()));
             if (!baselineShown) {
+                // a fresh indicator each time: ChartFX 11.3.1 throws in its layout pass when a removed value
+                // indicator is added again (seen when a second run is opened)
+                YValueIndicator fresh = newBaseline();
+                fresh.setValue(baseline.getValue());
+                fresh.setText(baseline.getText());
+                baseline = fresh;
                 accChart.getPlugins().add(baseline);
                 baselineShown = true;
             }

@@ -925,6 +925,11 @@ public final class LabWindow {
                     if (events.size() > 1) {
                         events.forEach(pump::onEvent);
                     }
+                    if (run.rounds().size() < shownRounds.size()) {
+                        vm.say("Re-reading " + reader.dir() + ": only " + run.rounds().size() + " of the "
+                                + shownRounds.size() + " rounds shown can be read now (" + String.join("; ", run.warnings())
+                                + "); the rounds on screen are kept");
+                    }
                     if (run.complete()) {
                         poll.stop();
                     }

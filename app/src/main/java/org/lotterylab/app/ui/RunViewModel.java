@@ -358,7 +358,9 @@ public final class RunViewModel {
         } else if (e instanceof RunEvent.RunFailed f) {
             endActivity();
             progressText.set("Run failed");
-            showError(f.reason() + (finishedRounds > 0 ? " (" + finishedRounds + " finished rounds are kept)" : ""), f.detail());
+            String kept = finishedRounds == 1 ? "1 finished round is kept" : finishedRounds + " finished rounds are kept";
+            String reason = f.reason().replace("Finished rounds are kept.", "").strip();
+            showError(reason + (finishedRounds > 0 ? " (" + kept + ")" : ""), f.detail());
             fireEnd(Outcome.FAILED);
         } else if (e instanceof StoredRunEvents.Loaded l) {
             if (activity.get() == Activity.LOADING_STORED) {

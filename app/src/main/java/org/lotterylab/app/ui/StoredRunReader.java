@@ -100,6 +100,10 @@ public final class StoredRunReader {
         } else if (rounds.isEmpty()) {
             warnings.add(0, "no finished rounds yet");
         }
+        if (!java.nio.file.Files.isRegularFile(run.layout().summaryCsv())) {
+            warnings.add(1, "summary.csv is missing, so no round counts as finished (the run was cut off before "
+                    + "its first round ended, or the file was deleted)");
+        }
         return new RecordedRun(run.dir(), run.spec(), backend(), layers, theta0, rounds, complete, seconds, warnings);
     }
 

@@ -177,7 +177,7 @@ class RunViewModelTest {
         vm.apply(script);
         assertEquals(List.of(RunViewModel.Outcome.FAILED), ends);
         assertTrue(vm.errorMessageProperty().get().startsWith("NaN loss in round 1"));
-        assertTrue(vm.errorMessageProperty().get().contains("1 finished rounds are kept"));
+        assertTrue(vm.errorMessageProperty().get().contains("1 finished round is kept"));
         assertEquals("java.lang.ArithmeticException", vm.errorDetailProperty().get());
         assertEquals(1, vm.results().size());
         assertTrue(vm.canRunProperty().get());

@@ -33,6 +33,12 @@ import org.lotterylab.api.spec.SpecException;
  */
 public final class StoredRun {
 
+    /**
+     * The newest run format this lab reads (docs/run-format.md). A run whose {@code run.json} holds a larger
+     * {@code format} number was written by a newer lab and is refused with a message saying so.
+     */
+    public static final int FORMAT = 2;
+
     private final RunLayout layout;
     private final ExperimentSpec spec;
     private final List<String> lazyWarnings = new CopyOnWriteArrayList<>();
@@ -66,6 +72,7 @@ public final class StoredRun {
                     + "layers.csv, summary.csv, theta-0.npz, theta-k.npz and <branch>/round-NN/ folders with masks.npz, "
                     + "weights-final.npz, metrics.csv and layers.csv)");
         }
+        checkFormat(layout.runJson());
         ExperimentSpec spec;
         try {
             spec = SpecJson.read(layout.specJson());
@@ -285,6 +292,33 @@ public final class StoredRun {
         } catch (IOException | IllegalArgumentException e) {
             warnings.add("run.json unreadable: " + e.getMessage());
             return Map.of();
+        }
+    }
+
+    /** Refuses a run whose {@code run.json} names a format newer than {@link #FORMAT}; damage is left to {@link #load()}. */
+    private static void checkFormat(Path runJson) throws IOException {
+        if (!Files.isRegularFile(runJson)) {
+            return;
+        }
+        Object format;
+        try {
+            format = Json.parseObject(new String(Files.readAllBytes(runJson), StandardCharsets.UTF_8)).get("format");
+        } catch (IOException | IllegalArgumentException e) {
+            return; // reported as a warning when the run loads
+        }
+        if (format == null) {
+            return;
+        }
+        double v;
+        try {
+            v = format instanceof Number n ? n.doubleValue() : Double.parseDouble(format.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(runJson + ": run format \"" + format + "\" is not a number; this lab reads run format "
+                    + FORMAT + " and older");
+        }
+        if (!(v <= FORMAT)) {
+            throw new IOException(runJson.getParent() + " was written by a newer lab (run format " + Json.writeCompact(format)
+                    + "); this lab reads run format " + FORMAT + " and older: open it with a newer lab");
         }
     }
 
