@@ -9,10 +9,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.lotterylab.api.run.RunEvent;
@@ -45,10 +42,24 @@ public class EarlyBirdView extends BorderPane {
         caption.setWrapText(true);
         Pane heatHolder = holder(heat);
         Pane curveHolder = holder(curve);
-        HBox.setHgrow(heatHolder, Priority.ALWAYS);
-        HBox.setHgrow(curveHolder, Priority.ALWAYS);
-        HBox charts = new HBox(6, heatHolder, curveHolder);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        // side by side when the pane is wide, the heatmap above the curve when it is tall
+        Pane charts = new Pane(heatHolder, curveHolder) {
+            @Override
+            protected void layoutChildren() {
+                double w = getWidth();
+                double h = getHeight();
+                if (w >= 1.4 * h) {
+                    double hw = Math.min(w * 0.55, h + MARGIN);
+                    heatHolder.resizeRelocate(0, 0, hw, h);
+                    curveHolder.resizeRelocate(hw + 6, 0, Math.max(0, w - hw - 6), h);
+                } else {
+                    double hh = Math.min(h * 0.62, w + MARGIN * 1.5);
+                    heatHolder.resizeRelocate(0, 0, w, hh);
+                    curveHolder.resizeRelocate(0, hh + 4, w, Math.max(0, h - hh - 4));
+                }
+            }
+        };
+        charts.setMinSize(0, 0);
         setTop(caption);
         setCenter(charts);
         setBottom(hover);
