@@ -1025,6 +1025,11 @@ public final class LabWindow {
             return panes.stream().filter(p -> p.id.equals(id)).findFirst().orElseThrow();
         }
 
+        /** Whether the pane {@code id} is mounted: in the grid, or on one of the pages when paged. */
+        public boolean mounted(String id) {
+            return pageOrder().contains(id);
+        }
+
         /** The selected pane (what Export acts on). */
         public ViewPane selected() {
             return selected;

@@ -91,7 +91,9 @@ class LabWindowEarlyBirdTest {
     }
 
     private boolean paneShown() {
-        return onFx(() -> window.grid().pane("earlybird").isVisible());
+        // mounted in the grid (visible) or, when the grid is paged, on one of its pages
+        return onFx(() -> window.grid().mounted("earlybird") && (window.grid().panesPerPage() > 0
+                || window.grid().pane("earlybird").isVisible()));
     }
 
     private void assertMatrixAndMarker() {
@@ -110,7 +112,7 @@ class LabWindowEarlyBirdTest {
         assertFalse(paneShown(), "no early-bird pane before early-bird data");
         robot.clickOn("#runButton");
         waitForIdle();
-        assertTrue(paneShown());
+        waitUntil("the early-bird pane", this::paneShown);
         assertMatrixAndMarker();
     }
 
@@ -137,7 +139,7 @@ class LabWindowEarlyBirdTest {
         Npz.writeArrays(dir.resolve("early-bird-distances.npz"), List.of(NpyArray.ofFloats("distances", new int[]{4, 4}, D)));
         robot.interact(() -> window.openRun(dir));
         waitForIdle();
-        assertTrue(paneShown());
+        waitUntil("the early-bird pane", this::paneShown);
         assertMatrixAndMarker();
         assertEquals(4, onFx(() -> window.views().earlyBird().model().points().size()), "points read from the csv");
     }
