@@ -17,6 +17,7 @@ import org.lotterylab.visuals.InputPixelView;
 import org.lotterylab.visuals.LayerSparsityView;
 import org.lotterylab.visuals.MaskHeatmapView;
 import org.lotterylab.visuals.TrainingCurveView;
+import org.lotterylab.visuals.earlybird.EarlyBirdView;
 import org.lotterylab.visuals.lmc.RoundLmcView;
 import org.lotterylab.api.run.LmcEvent;
 
@@ -33,6 +34,9 @@ public final class LabViews implements RunViewSink {
     private final AccuracySparsityView accuracy = new AccuracySparsityView();
     private final TrainingCurveView curves = new TrainingCurveView();
     private final RoundLmcView lmc = new RoundLmcView();
+    private final EarlyBirdView earlyBird = new EarlyBirdView();
+    private final javafx.beans.property.BooleanProperty earlyBirdShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "earlyBirdShown", false);
 
     private final Map<String, RoundResult> results = new HashMap<>();
     private final Map<String, Mask> firstLayerMasks = new HashMap<>();
@@ -79,6 +83,28 @@ public final class LabViews implements RunViewSink {
         return lmc;
     }
 
+    /** Early-bird tickets: the pairwise mask-distance heatmap of the dense round and the drawn point. */
+    public EarlyBirdView earlyBird() {
+        return earlyBird;
+    }
+
+    /** True while the run shown trains the early-bird branch or has early-bird data (the pane is mounted). */
+    public javafx.beans.property.ReadOnlyBooleanProperty earlyBirdShownProperty() {
+        return earlyBirdShown;
+    }
+
+    @Override
+    public void earlyBirdPoint(RunEvent.EarlyBirdPoint point) {
+        earlyBirdShown.set(true);
+        earlyBird.addPoint(point);
+    }
+
+    @Override
+    public void earlyBirdDrawn(RunEvent.EarlyBirdDrawn summary) {
+        earlyBirdShown.set(true);
+        earlyBird.finish(summary);
+    }
+
     @Override
     public void lmcPoint(LmcEvent.LmcPoint point) {
         lmc.addPoint(point);
@@ -102,6 +128,8 @@ public final class LabViews implements RunViewSink {
         accuracy.clear();
         curves.clear();
         lmc.clear();
+        earlyBird.clear();
+        earlyBirdShown.set(false);
         results.clear();
         firstLayerMasks.clear();
         latestRound.clear();
@@ -114,6 +142,10 @@ public final class LabViews implements RunViewSink {
     public void runStarted(RunEvent.RunStarted e) {
         clear();
         layers = e.layers();
+        if (e.spec().branches().contains(Branch.EARLY_BIRD)) {
+            earlyBird.setThreshold(e.spec().earlyBirdThreshold());
+            earlyBirdShown.set(true);
+        }
         heatmap.setLayers(e.layers(), e.theta0());
         List<Branch> branches = e.spec().branches();
         heatmap.branchProperty().set(branches.contains(Branch.TICKET) ? Branch.TICKET : branches.get(0));

@@ -948,8 +948,15 @@ public final class LabWindow {
      * turn the pages.
      */
     public static final class ViewGrid extends GridPane {
-        /** Panes in story order for paging. */
-        private static final List<String> PAGE_ORDER = List.of("accuracy", "lmc", "masks", "pixels", "curves");
+        /** Panes in story order for paging (the early-bird pane last, when mounted). */
+        private List<String> pageOrder() {
+            return earlyBirdShown.get() ? EARLY_BIRD_PAGES : BASE_PAGES;
+        }
+
+        private static final List<String> BASE_PAGES = List.of("accuracy", "lmc", "masks", "pixels", "curves");
+        private static final List<String> EARLY_BIRD_PAGES = List.of("accuracy", "lmc", "masks", "pixels", "curves",
+                "earlybird");
+        private final javafx.beans.value.ObservableBooleanValue earlyBirdShown;
         private final List<ViewPane> panes;
         private ViewPane selected;
         private ViewPane maximised;
@@ -980,7 +987,19 @@ public final class LabWindow {
                     views.curves(), views.curves(), () -> views.curves().toCsv());
             ViewPane lmc = new ViewPane("lmc", "Linear mode connectivity of each round",
                     views.lmc(), views.lmc(), () -> views.lmc().toCsv());
-            panes = List.of(maskPane, accuracy, pixels, curves, lmc);
+            ViewPane earlyBird = new ViewPane("earlybird", "Early-bird ticket: pairwise mask distance in the dense round",
+                    views.earlyBird(), views.earlyBird(), () -> views.earlyBird().model().toCsv());
+            panes = List.of(maskPane, accuracy, pixels, curves, lmc, earlyBird);
+            // the early-bird pane is mounted only while the run shown has early-bird data
+            earlyBirdShown = views.earlyBirdShownProperty();
+            // after the current pulse: a chart's post-layout pass must not see the grid change under it
+            earlyBirdShown.addListener((obs, was, now) -> javafx.application.Platform.runLater(() -> {
+                if (maximised != null) {
+                    toggleMaximised(maximised);
+                } else {
+                    relayout();
+                }
+            }));
             for (ViewPane p : panes) {
                 p.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> select(p));
                 p.maximiseButton.setOnAction(e -> toggleMaximised(p));
@@ -1009,6 +1028,11 @@ public final class LabWindow {
         /** The pane with {@code id}. */
         public ViewPane pane(String id) {
             return panes.stream().filter(p -> p.id.equals(id)).findFirst().orElseThrow();
+        }
+
+        /** Whether the pane {@code id} is mounted: in the grid, or on one of the pages when paged. */
+        public boolean mounted(String id) {
+            return pageOrder().contains(id);
         }
 
         /** The selected pane (what Export acts on). */
@@ -1068,7 +1092,7 @@ public final class LabWindow {
             perPage.set(Math.max(0, panesPerPage));
             page.set(0);
             if (shown != null && perPage.get() > 0) {
-                page.set(PAGE_ORDER.indexOf(shown) / perPage.get());
+                page.set(Math.max(0, pageOrder().indexOf(shown)) / perPage.get());
             }
             relayout();
         }
@@ -1085,7 +1109,7 @@ public final class LabWindow {
 
         /** Number of pages (1 when not paged). */
         public int pageCount() {
-            return perPage.get() == 0 ? 1 : (PAGE_ORDER.size() + perPage.get() - 1) / perPage.get();
+            return perPage.get() == 0 ? 1 : (pageOrder().size() + perPage.get() - 1) / perPage.get();
         }
 
         /** The page shown (0-based). */
@@ -1105,7 +1129,7 @@ public final class LabWindow {
 
         /** Shows the page that holds the pane {@code id}. */
         public void showPageOf(String id) {
-            int i = PAGE_ORDER.indexOf(id);
+            int i = pageOrder().indexOf(id);
             if (perPage.get() > 0 && i >= 0) {
                 showPage(i / perPage.get());
             }
@@ -1127,7 +1151,9 @@ public final class LabWindow {
             getRowConstraints().clear();
             int per = perPage.get();
             if (per > 0) {
-                List<String> ids = PAGE_ORDER.subList(page.get() * per, Math.min(PAGE_ORDER.size(), (page.get() + 1) * per));
+                List<String> order = pageOrder();
+                page.set(Math.min(page.get(), (order.size() - 1) / per));
+                List<String> ids = order.subList(page.get() * per, Math.min(order.size(), (page.get() + 1) * per));
                 for (ViewPane p : panes) {
                     boolean on = ids.contains(p.id);
                     p.setVisible(on);
@@ -1160,15 +1186,21 @@ public final class LabWindow {
             RowConstraints r1 = new RowConstraints();
             r1.setPercentHeight(45);
             getRowConstraints().setAll(r0, r1);
+            boolean eb = earlyBirdShown.get();
             for (ViewPane p : panes) {
-                p.setVisible(true);
-                p.setManaged(true);
+                boolean on = eb || !p.id.equals("earlybird");
+                p.setVisible(on);
+                p.setManaged(on);
+            }
+            if (!eb && selected != null && selected.id.equals("earlybird")) {
+                select("accuracy");
             }
             GridPane.setConstraints(pane("masks"), 0, 0, 1, 1);
             GridPane.setConstraints(pane("pixels"), 0, 1, 1, 1);
             GridPane.setConstraints(pane("accuracy"), 1, 0, 1, 1);
             GridPane.setConstraints(pane("curves"), 1, 1, 1, 1);
-            GridPane.setConstraints(pane("lmc"), 2, 0, 1, 2);
+            GridPane.setConstraints(pane("lmc"), 2, 0, 1, eb ? 1 : 2);
+            GridPane.setConstraints(pane("earlybird"), 2, 1, 1, 1);
             if (getChildren().isEmpty()) {
                 getChildren().addAll(panes);
             }

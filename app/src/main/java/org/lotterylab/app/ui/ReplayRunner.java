@@ -92,6 +92,9 @@ public final class ReplayRunner implements ExperimentRunner {
                     break;
                 }
                 listener.onEvent(new RunEvent.RoundFinished(r, round.masks(), round.weights()));
+                if (StoredRunEvents.isDenseTicket(round)) {
+                    StoredEarlyBird.readOrNote(run.dir()).forEach(listener::onEvent);
+                }
                 for (StoredLmc.Curve curve : lmc) {
                     var id = org.lotterylab.visuals.lmc.RoundLmc.parse(curve.done().network());
                     if (id.isPresent() && id.get().branch() == r.branch() && id.get().round() == r.round()) {

@@ -324,6 +324,10 @@ public final class RunViewModel {
             if (activity.get() == Activity.RUNNING) {
                 statusMessage.set("Branch " + b.branch().id() + " finished");
             }
+        } else if (e instanceof RunEvent.EarlyBirdPoint p) {
+            sink.earlyBirdPoint(p);
+        } else if (e instanceof RunEvent.EarlyBirdDrawn d) {
+            sink.earlyBirdDrawn(d);
         } else if (e instanceof LmcEvent.LmcPoint p) {
             sink.lmcPoint(p);
         } else if (e instanceof LmcEvent.LmcCurveDone d) {

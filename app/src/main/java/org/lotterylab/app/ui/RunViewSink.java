@@ -32,6 +32,14 @@ public interface RunViewSink {
     default void lmcCurve(org.lotterylab.api.run.LmcEvent.LmcCurveDone done, double standardError) {
     }
 
+    /** An early-bird point of the dense round. */
+    default void earlyBirdPoint(RunEvent.EarlyBirdPoint point) {
+    }
+
+    /** The early-bird summary after the dense round. */
+    default void earlyBirdDrawn(RunEvent.EarlyBirdDrawn summary) {
+    }
+
     /** A sink that does nothing. */
     static RunViewSink none() {
         return new RunViewSink() {

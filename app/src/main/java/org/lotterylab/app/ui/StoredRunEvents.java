@@ -62,9 +62,17 @@ public final class StoredRunEvents {
         out.add(started(run));
         for (RecordedRun.Round r : inRoundOrder(run.rounds())) {
             out.addAll(roundEvents(r));
+            if (isDenseTicket(r)) {
+                out.addAll(StoredEarlyBird.readOrNote(run.dir()));
+            }
         }
         out.add(new Loaded(run.dir(), run.complete(), run.warnings()));
         return out;
+    }
+
+    /** Whether {@code r} is round 0 of the ticket, after which the early-bird files exist. */
+    static boolean isDenseTicket(RecordedRun.Round r) {
+        return r.result().round() == 0 && r.result().branch() == org.lotterylab.api.spec.Branch.TICKET;
     }
 
     /** The events of the rounds not in {@code shown} (keys from {@link #key}), then {@link Loaded}. */
@@ -73,6 +81,9 @@ public final class StoredRunEvents {
         for (RecordedRun.Round r : inRoundOrder(run.rounds())) {
             if (!shown.contains(key(r))) {
                 out.addAll(roundEvents(r));
+                if (isDenseTicket(r)) {
+                    out.addAll(StoredEarlyBird.readOrNote(run.dir()));
+                }
             }
         }
         out.add(new Loaded(run.dir(), run.complete(), run.warnings()));

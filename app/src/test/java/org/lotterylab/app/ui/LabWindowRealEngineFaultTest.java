@@ -185,7 +185,8 @@ class LabWindowRealEngineFaultTest {
         String msg = onFx(() -> vm().errorMessageProperty().get());
         System.out.println("disk full: " + msg);
         assertClear(msg);
-        assertTrue(msg.contains("disk full while writing") && msg.contains("masks.npz")
+        // which file of round 1 hits the full disk first depends on sizes and timing; the message names it
+        assertTrue(msg.matches("(?s).*disk full while writing \\S+/round-01/\\S+\\.(npz|csv).*")
                 && msg.contains("1 finished round is kept"), msg);
         assertEquals(1, msg.split("(?i)finished rounds? (is|are) kept", -1).length - 1, "said once: " + msg);
         int kept = onFx(() -> vm().results().size());

@@ -67,6 +67,76 @@ public interface RunEvent {
     record BranchFinished(Branch branch) implements RunEvent {
     }
 
+    /**
+     * An early-bird evaluation point of the dense round (You et al. 2020): the pruner's mask drawn from the
+     * current weights, compared with the earlier points' masks (normalised Hamming distances in [0, 1]).
+     *
+     * @param index              the point's position, 0 first
+     * @param iteration          training iteration
+     * @param distanceToPrevious distance to the previous point's mask (NaN at the first point)
+     * @param maxDistanceWindow  largest distance to the other masks of the window (NaN until the window is full)
+     * @param drawn              whether the ticket counts as drawn at this point (stays true once drawn)
+     * @param distancesToEarlier distance to the mask of every earlier point, index 0 first (a copy; length index)
+     */
+    record EarlyBirdPoint(int index, int iteration, double distanceToPrevious, double maxDistanceWindow,
+                          boolean drawn, float[] distancesToEarlier) implements RunEvent {
+        /** Copies the row and checks its length. */
+        public EarlyBirdPoint {
+            distancesToEarlier = distancesToEarlier.clone();
+            if (distancesToEarlier.length != index) {
+                throw new IllegalArgumentException("point " + index + " needs " + index + " distances, got "
+                        + distancesToEarlier.length);
+            }
+        }
+
+        /** The distances to the earlier points (a copy). */
+        @Override
+        public float[] distancesToEarlier() {
+            return distancesToEarlier.clone();
+        }
+    }
+
+    /**
+     * The early-bird summary after the dense round (live, or read from {@code early-bird.json} and
+     * {@code early-bird-distances.npz}).
+     *
+     * @param drawn           whether the ticket was drawn before training ended
+     * @param drawnIteration  where it was drawn (the last iteration when it was not)
+     * @param iterations      dense-round iterations
+     * @param iterationsSaved iterations of dense training the early-bird ticket did not need
+     * @param iterationsAt    the iteration of each point, in order
+     * @param distances       pairwise distances, points x points, row-major (a copy)
+     */
+    record EarlyBirdDrawn(boolean drawn, int drawnIteration, int iterations, int iterationsSaved, int[] iterationsAt,
+                          float[] distances) implements RunEvent {
+        /** Copies the arrays and checks the matrix is points x points. */
+        public EarlyBirdDrawn {
+            iterationsAt = iterationsAt.clone();
+            distances = distances.clone();
+            if (distances.length != iterationsAt.length * iterationsAt.length) {
+                throw new IllegalArgumentException(iterationsAt.length + " points need " + iterationsAt.length
+                        * iterationsAt.length + " distances, got " + distances.length);
+            }
+        }
+
+        /** Points in the matrix. */
+        public int points() {
+            return iterationsAt.length;
+        }
+
+        /** The points' iterations (a copy). */
+        @Override
+        public int[] iterationsAt() {
+            return iterationsAt.clone();
+        }
+
+        /** The matrix (a copy). */
+        @Override
+        public float[] distances() {
+            return distances.clone();
+        }
+    }
+
     /** A free-text note for logs and status bars (e.g. "resuming after round 3"). */
     record Note(String text) implements RunEvent {
     }

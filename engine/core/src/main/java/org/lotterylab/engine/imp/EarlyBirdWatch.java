@@ -1,6 +1,8 @@
 package org.lotterylab.engine.imp;
 
+import java.util.BitSet;
 import java.util.Locale;
+import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.earlybird.EarlyBirdTracker;
 import org.lotterylab.engine.model.ParamLayout;
@@ -30,13 +32,31 @@ final class EarlyBirdWatch {
                 new EarlyBirdTracker.Options(spec.earlyBirdWindow(), spec.earlyBirdThreshold()));
     }
 
-    /** Draws the mask of the dense weights {@code params} at {@code iteration}. */
-    void observe(int iteration, float[] params) {
+    /** Draws the mask of the dense weights {@code params} at {@code iteration}; the point as a live event. */
+    RunEvent.EarlyBirdPoint observe(int iteration, float[] params) {
         boolean[][] mask = Pruner.prune(layout, dense, params, theta0, spec, spec.rounds());
         EarlyBirdTracker.Point p = tracker.observe(iteration, mask);
         if (p.drawn() && drawn == null) {
             drawn = params.clone();
         }
+        int index = tracker.points().size() - 1;
+        BitSet newest = tracker.maskAt(index);
+        float[] row = new float[index];
+        for (int i = 0; i < index; i++) {
+            BitSet x = tracker.maskAt(i);
+            x.xor(newest);
+            row[i] = (float) ((double) x.cardinality() / layout.prunableWeights());
+        }
+        return new RunEvent.EarlyBirdPoint(index, iteration, p.distanceToPrevious(), p.maxDistanceWindow(), p.drawn(),
+                row);
+    }
+
+    /** The summary after the dense round of {@code iterations} iterations. */
+    RunEvent.EarlyBirdDrawn summary(int iterations) {
+        int at = tracker.drawnAt().orElse(iterations);
+        int[] its = tracker.points().stream().mapToInt(EarlyBirdTracker.Point::iteration).toArray();
+        return new RunEvent.EarlyBirdDrawn(tracker.drawnAt().isPresent(), at, iterations, iterations - at, its,
+                tracker.pairwiseDistances());
     }
 
     /** The tracker. */

@@ -153,6 +153,7 @@ final class ImpExperiment {
                 // written before round 0's summary row, so a finished round 0 always has its early-bird point
                 earlyBirdParams = watch.drawnParams(denseFinal);
                 EarlyBirdFiles.write(runDir, watch, earlyBirdParams, spec.iterations());
+                emit(watch.summary(spec.iterations()));
                 emit(new RunEvent.Note(watch.describe(spec.iterations())));
             }
             finishRound(store, ctx, Branch.TICKET, 0, denseMask, out, t.seconds());
@@ -254,7 +255,7 @@ final class ImpExperiment {
             @Override
             public void evaluatedAt(int iteration, StepBackend n) {
                 if (watch != null) {
-                    watch.observe(iteration, n.params());
+                    emit(watch.observe(iteration, n.params()));
                 }
             }
 

@@ -96,6 +96,22 @@ class BranchesAndParallelTest {
         assertTrue(d.get(d.size() - 1) < d.get(0), "mask distances fall as training proceeds: " + d);
         assertTrue(Files.exists(dir.resolve(EarlyBirdFiles.PARAMS)));
         assertTrue(events.stream().anyMatch(e -> e instanceof RunEvent.Note n && n.text().startsWith("early-bird:")));
+        // live events: one point per row, in order, each row of distances matching the stored matrix
+        List<RunEvent.EarlyBirdPoint> live = events.stream().filter(e -> e instanceof RunEvent.EarlyBirdPoint)
+                .map(e -> (RunEvent.EarlyBirdPoint) e).toList();
+        assertEquals(rows.size() - 1, live.size());
+        float[] matrix = org.lotterylab.api.store.Npz.readArrays(dir.resolve(EarlyBirdFiles.DISTANCES)).get(0).asFloats();
+        int n = live.size();
+        for (RunEvent.EarlyBirdPoint p : live) {
+            assertEquals(rows.get(p.index() + 1).split(",")[0], String.valueOf(p.iteration()));
+            for (int j = 0; j < p.index(); j++) {
+                assertEquals(matrix[p.index() * n + j], p.distancesToEarlier()[j], 0f, "row " + p.index());
+            }
+        }
+        RunEvent.EarlyBirdDrawn summary = events.stream().filter(e -> e instanceof RunEvent.EarlyBirdDrawn)
+                .map(e -> (RunEvent.EarlyBirdDrawn) e).findFirst().orElseThrow();
+        assertEquals(n, summary.points());
+        assertTrue(java.util.Arrays.equals(matrix, summary.distances()));
         StoredRun r = StoredRun.open(dir);
         assertEquals(r.result(Branch.TICKET, 2).orElseThrow().weightsRemaining(),
                 r.result(Branch.EARLY_BIRD, 2).orElseThrow().weightsRemaining(), 0);
