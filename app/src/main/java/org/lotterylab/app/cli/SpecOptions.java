@@ -156,14 +156,9 @@ public final class SpecOptions {
             ExperimentSpec.field(key);
             changes.put(key, kv.substring(eq + 1));
         }
-        if (changes.containsKey("iterations") && !changes.containsKey("evalInterval")) {
-            int it = org.lotterylab.api.spec.SpecValues.parseInt("iterations", changes.get("iterations"));
-            if (base.spec().evalInterval() > it) {
-                changes.put("evalInterval", Integer.toString(Math.max(1, it / 4)));
-            }
-        }
-        checkPaths(base.spec().with(changes));
-        return java.util.Collections.unmodifiableMap(changes);
+        Map<String, String> completed = base.spec().withShortRunRule(changes);
+        checkPaths(base.spec().with(completed));
+        return java.util.Collections.unmodifiableMap(completed);
     }
 
     /** The spec: the preset with {@link #overrides()} applied. */

@@ -112,19 +112,8 @@ public final class SweepMain implements Callable<Integer> {
             ExperimentSpec.field(key);
             changes.put(key, kv.substring(eq + 1));
         }
-        // the same rule as `lth imp`: a shorter run keeps four evaluations unless evalInterval is set
-        if (changes.containsKey("iterations") && !changes.containsKey("evalInterval")) {
-            int it;
-            try {
-                it = Integer.parseInt(changes.get("iterations").trim());
-            } catch (NumberFormatException e) {
-                throw new SpecException("iterations", "expected an integer (got '" + changes.get("iterations") + "')");
-            }
-            if (base.evalInterval() > it) {
-                changes.put("evalInterval", Integer.toString(Math.max(1, it / 4)));
-            }
-        }
-        return base.with(changes);
+        // the same rule as `lth imp` and the window: a shorter run keeps four evaluations unless evalInterval is set
+        return base.with(base.withShortRunRule(changes));
     }
 
     /** The plan the options describe. */

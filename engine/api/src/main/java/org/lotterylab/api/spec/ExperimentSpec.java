@@ -321,6 +321,25 @@ public record ExperimentSpec(
     }
 
     /**
+     * {@code changes} completed by the one rule for shortened runs, shared by every command and the window:
+     * when the iterations change below this spec's evaluation interval and the interval is not given, the
+     * interval becomes a quarter of the iterations (at least 1), so a short round is still evaluated a few
+     * times. Returns a new map (in {@code changes}' order, the interval last when added).
+     *
+     * @throws SpecException when the iterations are not an integer
+     */
+    public Map<String, String> withShortRunRule(Map<String, String> changes) {
+        Map<String, String> out = new LinkedHashMap<>(changes);
+        if (out.containsKey("iterations") && !out.containsKey("evalInterval")) {
+            int it = SpecValues.parseInt("iterations", out.get("iterations"));
+            if (evalInterval > it) {
+                out.put("evalInterval", Integer.toString(Math.max(1, it / 4)));
+            }
+        }
+        return out;
+    }
+
+    /**
      * Checks one candidate value without building a spec: empty when valid, else the reason. Used by
      * the window to validate as the user types.
      */
