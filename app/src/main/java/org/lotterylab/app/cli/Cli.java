@@ -25,6 +25,8 @@ public final class Cli {
     public static final int EXIT_USAGE = 2;
     /** Exit code of a run cancelled by Ctrl-C. */
     public static final int EXIT_CANCELLED = 130;
+    /** The Spark sweep command, run by the launcher from engine/spark, never by this class path. */
+    static final String SWEEP = "sweep";
 
     private Cli() {
     }
@@ -82,6 +84,10 @@ public final class Cli {
             if (arg.startsWith("-")) {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 return "unknown option " + name + "; known options: " + String.join(" ", optionNames(spec));
+            }
+            if (!spec.subcommands().isEmpty() && SWEEP.equals(arg)) {
+                return "'sweep' runs on Apache Spark, which is not part of this app: run ./lth sweep in a source "
+                        + "checkout (docs/sweeps.md)";
             }
             if (!spec.subcommands().isEmpty()) {
                 return "unknown command '" + arg + "'; commands: " + String.join(", ", spec.subcommands().keySet());

@@ -10,7 +10,10 @@ import picocli.CommandLine.Spec;
 /** {@code lth}: the root command; its help lists the commands registered under it, and nothing else. */
 @Command(name = "lth", header = "Lottery Ticket Lab",
         synopsisHeading = "Usage: ", customSynopsis = "lth <command> [options]     (lth <command> --help for details)",
-        commandListHeading = "%nCommands:%n", versionProvider = LthCommand.Version.class)
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "  sweep        a grid of runs on Apache Spark: `./lth sweep ...` in a source checkout (the Spark module",
+            "               is not part of the installed app); see docs/sweeps.md"},
+        versionProvider = LthCommand.Version.class)
 public final class LthCommand implements Callable<Integer> {
 
     @Mixin

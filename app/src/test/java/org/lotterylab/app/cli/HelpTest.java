@@ -28,7 +28,7 @@ class HelpTest {
     private static void assertMentionsOnlyExistingCommands(String help, Set<String> commands) {
         Matcher m = COMMAND_MENTION.matcher(help);
         while (m.find()) {
-            assertTrue(commands.contains(m.group(1)), "help names 'lth " + m.group(1) + "', which is no command of "
+            assertTrue(commands.contains(m.group(1)) || m.group(1).equals(Cli.SWEEP), "help names 'lth " + m.group(1) + "', which is no command of "
                     + commands + ":\n" + help);
         }
     }
@@ -43,11 +43,19 @@ class HelpTest {
             assertTrue(r.out().contains("\n  " + c + " "), c + " in\n" + r.out());
         }
         assertMentionsOnlyExistingCommands(r.out(), commands);
+        assertTrue(r.out().contains("\n  sweep ") && r.out().contains("docs/sweeps.md"), r.out());
         assertEquals(0, CliRun.of("help").code());
         assertEquals(0, CliRun.of("-h").code());
         CliRun bare = CliRun.of();
         assertEquals(2, bare.code());
         assertTrue(bare.out().contains("Commands:"), bare.out());
+    }
+
+    @Test
+    void sweepOutsideTheLauncherSaysWhereItRuns() {
+        CliRun r = CliRun.of("sweep", "--grid", "seed=1,2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Apache Spark") && r.err().contains("./lth sweep"), r.err());
     }
 
     @Test
