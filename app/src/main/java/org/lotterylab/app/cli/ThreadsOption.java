@@ -8,7 +8,8 @@ public final class ThreadsOption {
     /** The most threads a command accepts. */
     public static final int MAX = 256;
 
-    @Option(names = "--threads", paramLabel = "N", description = "compute (BLAS) threads per training (default 1 for imp, 2 elsewhere; lab: all cores but one); "
+    @Option(names = "--threads", paramLabel = "N", description = "compute (BLAS) threads per training "
+            + "(default 1 for imp, 2 elsewhere; lab: all cores but one); "
             + "results are bit-identical for the same thread count")
     Integer threads;
 

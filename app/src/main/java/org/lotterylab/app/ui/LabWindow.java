@@ -652,7 +652,8 @@ public final class LabWindow {
                 new FileChooser.ExtensionFilter("NumPy archive or array", "*.npz", "*.npy"), this::exportMask));
 
         presentationToggle.setId("presentationToggle");
-        presentationToggle.setTooltip(new Tooltip("Large fonts and high contrast for a projector, full screen, views in pages (F5 or F11; Page Up/Down turns pages)"));
+        presentationToggle.setTooltip(new Tooltip(
+                "Large fonts and high contrast for a projector, full screen, views in pages (F5 or F11; Page Up/Down turns pages)"));
         presentationToggle.setOnAction(e -> setPresentation(presentationToggle.isSelected()));
 
         panelToggle.setId("panelToggle");

@@ -316,7 +316,8 @@ public final class RunViewModel {
                 maxRound.set(r.round());
             }
             if (activity.get() != Activity.LOADING_STORED) {
-                statusMessage.set(String.format(Locale.ROOT, "%s round %d finished: %.2f%% test accuracy with %.1f%% of weights remaining (%s)",
+                statusMessage.set(String.format(Locale.ROOT,
+                        "%s round %d finished: %.2f%% test accuracy with %.1f%% of weights remaining (%s)",
                         r.branch().id(), r.round(), 100 * r.testAccuracy(), 100 * r.weightsRemaining(), duration(r.seconds())));
             }
             sink.roundFinished(f);

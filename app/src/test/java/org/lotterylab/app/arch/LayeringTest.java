@@ -2,6 +2,7 @@ package org.lotterylab.app.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -65,5 +66,19 @@ class LayeringTest {
         noClasses().that().resideInAPackage("org.lotterylab.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.lotterylab.app..", "org.lotterylab.visuals..")
                 .check(classes);
+    }
+
+    /**
+     * Only the front ends (the CLI, the window's launcher) write to stdout/stderr; the engine, the API and the
+     * views report through events, exceptions or {@link System.Logger} (decision 0014). The view galleries are
+     * programs of their own.
+     */
+    @Test
+    void onlyTheFrontEndsUseTheStandardStreams() {
+        noClasses().that().resideInAnyPackage("org.lotterylab.engine..", "org.lotterylab.api..",
+                        "org.lotterylab.visuals..")
+                .and().resideOutsideOfPackage("org.lotterylab.visuals.sample..")
+                .and().haveSimpleNameNotEndingWith("Demo")
+                .should(ACCESS_STANDARD_STREAMS).check(classes);
     }
 }

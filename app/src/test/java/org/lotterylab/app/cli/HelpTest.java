@@ -28,7 +28,8 @@ class HelpTest {
     private static void assertMentionsOnlyExistingCommands(String help, Set<String> commands) {
         Matcher m = COMMAND_MENTION.matcher(help);
         while (m.find()) {
-            assertTrue(commands.contains(m.group(1)) || m.group(1).equals(Cli.SWEEP), "help names 'lth " + m.group(1) + "', which is no command of "
+            assertTrue(commands.contains(m.group(1)) || m.group(1).equals(Cli.SWEEP), "help names 'lth " + m.group(1)
+                    + "', which is no command of "
                     + commands + ":\n" + help);
         }
     }

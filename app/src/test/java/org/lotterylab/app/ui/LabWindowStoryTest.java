@@ -24,7 +24,6 @@ import org.lotterylab.api.spec.Branch;
 import org.lotterylab.app.ui.lmc.LmcPane;
 import org.lotterylab.app.ui.strong.StrongTicketPane;
 import org.lotterylab.visuals.chart.Charts;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;

@@ -96,7 +96,10 @@ final class TestRuns {
                 new MetricPoint(20, 0.6, 0.7, 0.9 - 0.01 * round, 0.89 - 0.01 * round));
     }
 
-    /** RunStarted, then for round 0 (ticket) and each later round and branch RoundStarted, progress, Evaluation x2, RoundFinished; RunFinished. */
+    /**
+     * RunStarted, then for round 0 (ticket) and each later round and branch RoundStarted, progress, Evaluation x2,
+     * RoundFinished; RunFinished.
+     */
     static List<RunEvent> script(Path runDir, int roundsInclDense, List<Branch> branches) {
         ExperimentSpec spec = spec(roundsInclDense - 1);
         List<RunEvent> ev = new ArrayList<>();

@@ -51,7 +51,8 @@ public final class SweepMain implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs",
             description = "Where runs go: a folder or a Hadoop FileSystem URI (file:///..., hdfs://..., s3a://...)")
     String out;
-    @Option(names = "--master", description = "Spark master: local[N], spark://HOST:7077, yarn, k8s://... (default: spark-submit's, else local[N], N = cores)")
+    @Option(names = "--master", description = "Spark master: local[N], spark://HOST:7077, yarn, k8s://... "
+            + "(default: spark-submit's, else local[N], N = cores)")
     String master;
     @Option(names = "--max-failures", defaultValue = "2", description = "Attempts per point (spark.task.maxFailures)")
     int maxFailures;

@@ -146,6 +146,7 @@ public final class RunStoreWriter {
      * @param finalBiases one tensor per layer in layer order, named {@code <layer>.bias}, or empty
      * @throws IllegalArgumentException also when the biases are not one per layer, in order, so named
      */
+    @SuppressWarnings("try") // the resource is held for the block's extent, never referenced
     public synchronized void writeRound(RoundResult result, List<Mask> masks, List<Tensor> finalWeights,
                                         List<Tensor> finalBiases, List<MetricPoint> metrics) throws IOException {
         Objects.requireNonNull(result, "result");

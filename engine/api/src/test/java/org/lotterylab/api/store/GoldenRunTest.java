@@ -22,9 +22,10 @@ import org.lotterylab.api.spec.Branch;
 
 /**
  * The committed golden run (src/test/resources/golden/run-v2, written by {@link GoldenRunGenerator}) pins
- * the on-disk format; run-v1 (format 1, frozen) must still read. Text files must match byte for byte; {@code .npz} files must hold the same entries in
- * the same order with byte-identical {@code .npy} contents (zip bytes are not compared, since deflate output
- * may differ between zlib builds even though entry times are fixed).
+ * the on-disk format; run-v1 (format 1, frozen) must still read. Text files must match byte for byte;
+ * {@code .npz} files must hold the same entries in the same order with byte-identical {@code .npy} contents
+ * (zip bytes are not compared, since deflate output may differ between zlib builds even though entry times
+ * are fixed).
  */
 class GoldenRunTest {
 

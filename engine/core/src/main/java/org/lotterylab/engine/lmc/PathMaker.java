@@ -14,6 +14,7 @@ import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.context.ImpContext;
+import org.lotterylab.engine.run.RunLifecycle;
 import org.lotterylab.engine.train.EvalSet;
 import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.StepBackend;
@@ -257,11 +258,7 @@ final class PathMaker implements AutoCloseable {
     }
 
     void emit(RunEvent e) {
-        try {
-            listener.onEvent(e);
-        } catch (RuntimeException ex) {
-            System.err.println("listener failed on " + e.getClass().getSimpleName() + ": " + ex);
-        }
+        RunLifecycle.emit(listener, e);
     }
 
     /** The k values sorted, as a list (helper for callers). */

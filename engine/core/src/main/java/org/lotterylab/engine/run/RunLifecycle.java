@@ -21,6 +21,8 @@ import org.lotterylab.engine.train.RunGate;
  */
 public final class RunLifecycle {
 
+    private static final System.Logger LOG = System.getLogger(RunLifecycle.class.getName());
+
     private RunLifecycle() {
     }
 
@@ -37,6 +39,7 @@ public final class RunLifecycle {
      * @param savedWhat  what a failure leaves on disk, e.g. "rounds", "curves", "points"
      * @param userErrors further exception types whose message is already a clear user-facing reason
      */
+    @SuppressWarnings("try") // the resource is held for the block's extent, never referenced
     @SafeVarargs
     public static void run(Path runDir, String savedWhat, RunListener listener, Body body,
                            Class<? extends RuntimeException>... userErrors) {
@@ -71,12 +74,12 @@ public final class RunLifecycle {
         }
     }
 
-    /** Delivers an event; a failing listener is reported on stderr and never kills the run. */
+    /** Delivers an event; a failing listener is logged (System.Logger, warning) and never kills the run. */
     public static void emit(RunListener listener, RunEvent e) {
         try {
             listener.onEvent(e);
         } catch (RuntimeException ex) {
-            System.err.println("listener failed on " + e.getClass().getSimpleName() + ": " + ex);
+            LOG.log(System.Logger.Level.WARNING, "listener failed on " + e.getClass().getSimpleName(), ex);
         }
     }
 

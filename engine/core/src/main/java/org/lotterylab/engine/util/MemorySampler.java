@@ -110,7 +110,8 @@ public final class MemorySampler {
             }
         } catch (IOException e) {
             failed = true;
-            System.err.println("memory log " + log + " cannot be written (" + e.getMessage() + "); not logging");
+            System.getLogger(MemorySampler.class.getName()).log(System.Logger.Level.WARNING,
+                    "memory log " + log + " cannot be written (" + e.getMessage() + "); not logging");
         }
     }
 

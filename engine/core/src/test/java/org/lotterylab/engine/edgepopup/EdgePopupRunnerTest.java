@@ -27,7 +27,6 @@ import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.engine.imp.ImpRunner;
 import org.lotterylab.engine.model.Initializer;
-import org.lotterylab.engine.prune.Pruner;
 import org.lotterylab.engine.testdata.TinyData;
 import org.lotterylab.engine.util.Seeds;
 

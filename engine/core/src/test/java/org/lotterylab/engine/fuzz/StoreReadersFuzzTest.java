@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lotterylab.api.run.EdgePopupEvent;
 import org.lotterylab.api.run.RoundResult;
-import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.Json;
 import org.lotterylab.api.store.LayersCsv;

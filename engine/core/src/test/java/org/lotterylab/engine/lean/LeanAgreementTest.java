@@ -1,6 +1,5 @@
 package org.lotterylab.engine.lean;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.InitKind;
-import org.lotterylab.api.spec.ModelKind;
-import org.lotterylab.api.spec.OptimizerKind;
 import org.lotterylab.engine.Backend;
 import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.data.DataSplits;

@@ -16,6 +16,7 @@ class RunLockTest {
     @TempDir
     Path tmp;
 
+    @SuppressWarnings("try") // the resource is held for the block's extent, never referenced
     @Test
     void aSecondWriterInThisProcessIsRefusedUntilTheFirstReleases() throws Exception {
         Path dir = tmp.resolve("run");
