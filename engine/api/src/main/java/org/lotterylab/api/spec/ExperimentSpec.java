@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * An immutable, validated lottery-ticket experiment. Every field has a default and a help line
@@ -51,7 +52,12 @@ public record ExperimentSpec(
         int earlyBirdWindow,
         double earlyBirdThreshold) {
 
-    private static final List<SpecField> FIELDS = List.of(
+    /**
+     * The one description of every field, in the record's component order (checked when the class loads): key,
+     * type, default, help, and how its string form is parsed and written. {@link #fromMap} and {@link #toMap}
+     * are derived from it; the compact constructor validates.
+     */
+    private static final List<Slot> SLOTS = List.of(
             f("name", SpecField.Type.STRING, "run", "Run name; the run directory is <out>/<name>-<hash of the spec>"),
             f("dataset", SpecField.Type.STRING, "sample",
                     "Data set: sample (bundled 10k MNIST), fashion-mnist (Debian package), or a directory of IDX/CIFAR-10 files"),
@@ -88,15 +94,20 @@ public record ExperimentSpec(
             f("edgePopupKeep", SpecField.Type.DOUBLE, "0.5", "Edge-popup: fraction of edges KEPT per layer, in (0, 1]"),
             c("sameSignSource", SignSource.class, "theta-0",
                     "Same-sign re-init: signs from theta-0 (Zhou et al. 2019) or theta-k; magnitudes are fresh"),
-            f("normalize", SpecField.Type.STRING, "none",
+            new Slot(new SpecField("normalize", SpecField.Type.STRING, "none",
                     "Input normalisation (x - mean) / std: none, train (per-channel statistics of the training "
-                            + "split) or MEAN,STD, e.g. 0.1307,0.3081 (open_lth's MNIST)"),
+                            + "split) or MEAN,STD, e.g. 0.1307,0.3081 (open_lth's MNIST)", List.of()),
+                    InputNormalization::parse, v -> ((InputNormalization) v).id()),
             c("engine", EngineKind.class, "auto",
                     "Training engine: auto (lean for fully-connected models on the CPU, else dl4j), lean or dl4j"),
             f("earlyBirdWindow", SpecField.Type.INT, "5",
                     "Early-bird branch: masks compared at consecutive evaluations of the dense round (You et al.: 5)"),
             f("earlyBirdThreshold", SpecField.Type.DOUBLE, "0.1",
                     "Early-bird branch: drawn when every mask distance in the window is below this, in (0, 1]"));
+
+    private static final List<SpecField> FIELDS = SLOTS.stream().map(Slot::field).toList();
+    private static final java.lang.reflect.RecordComponent[] COMPONENTS = ExperimentSpec.class.getRecordComponents();
+    private static final java.lang.reflect.Constructor<ExperimentSpec> CANONICAL = canonical();
 
     /** Validates every field. */
     public ExperimentSpec {
@@ -224,78 +235,34 @@ public record ExperimentSpec(
         for (SpecField f : FIELDS) {
             v.put(f.key(), values.getOrDefault(f.key(), f.defaultValue()));
         }
-        return new ExperimentSpec(
-                v.get("name").trim(),
-                v.get("dataset").trim(),
-                v.get("testData").trim(),
-                Choice.parse(ModelKind.class, "model", v.get("model")),
-                Choice.parse(InitKind.class, "init", v.get("init")),
-                Choice.parse(OptimizerKind.class, "optimizer", v.get("optimizer")),
-                SpecValues.parseDouble("learningRate", v.get("learningRate")),
-                SpecValues.parseDouble("momentum", v.get("momentum")),
-                SpecValues.parseInt("batchSize", v.get("batchSize")),
-                SpecValues.parseInt("iterations", v.get("iterations")),
-                SpecValues.parseInt("evalInterval", v.get("evalInterval")),
-                SpecValues.parseInt("rounds", v.get("rounds")),
-                Choice.parse(PruningStyle.class, "pruning", v.get("pruning")),
-                SpecValues.parseDouble("convRate", v.get("convRate")),
-                SpecValues.parseDouble("hiddenRate", v.get("hiddenRate")),
-                SpecValues.parseDouble("outputRate", v.get("outputRate")),
-                SpecValues.parseDouble("globalRate", v.get("globalRate")),
-                splitList(v.get("globalIgnore")),
-                Choice.parse(MaskCriterion.class, "maskCriterion", v.get("maskCriterion")),
-                SpecValues.parseInt("rewindIteration", v.get("rewindIteration")),
-                SpecValues.parseLong("seed", v.get("seed")),
-                parseBranches("branches", v.get("branches")),
-                SpecValues.parseBoolean("lmcEachRound", v.get("lmcEachRound")),
-                SpecValues.parseInt("lmcAlphas", v.get("lmcAlphas")),
-                parseBranches("lmcBranches", v.get("lmcBranches")),
-                SpecValues.parseDouble("edgePopupKeep", v.get("edgePopupKeep")),
-                Choice.parse(SignSource.class, "sameSignSource", v.get("sameSignSource")),
-                InputNormalization.parse(v.get("normalize")),
-                Choice.parse(EngineKind.class, "engine", v.get("engine")),
-                SpecValues.parseInt("earlyBirdWindow", v.get("earlyBirdWindow")),
-                SpecValues.parseDouble("earlyBirdThreshold", v.get("earlyBirdThreshold")));
+        Object[] args = new Object[SLOTS.size()];
+        for (int k = 0; k < args.length; k++) {
+            Slot slot = SLOTS.get(k);
+            args[k] = slot.parse().apply(v.get(slot.field().key()));
+        }
+        try {
+            return CANONICAL.newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the spec's canonical constructor cannot be called", e);
+        }
     }
 
     /** Every field as its canonical string, in canonical order. */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("dataset", dataset);
-        m.put("testData", testData);
-        m.put("model", model.id());
-        m.put("init", init.id());
-        m.put("optimizer", optimizer.id());
-        m.put("learningRate", Double.toString(learningRate));
-        m.put("momentum", Double.toString(momentum));
-        m.put("batchSize", Integer.toString(batchSize));
-        m.put("iterations", Integer.toString(iterations));
-        m.put("evalInterval", Integer.toString(evalInterval));
-        m.put("rounds", Integer.toString(rounds));
-        m.put("pruning", pruning.id());
-        m.put("convRate", Double.toString(convRate));
-        m.put("hiddenRate", Double.toString(hiddenRate));
-        m.put("outputRate", Double.toString(outputRate));
-        m.put("globalRate", Double.toString(globalRate));
-        m.put("globalIgnore", String.join(",", globalIgnore));
-        m.put("maskCriterion", maskCriterion.id());
-        m.put("rewindIteration", Integer.toString(rewindIteration));
-        m.put("seed", Long.toString(seed));
-        List<String> ids = new ArrayList<>();
-        branches.forEach(b -> ids.add(b.id()));
-        m.put("branches", String.join(",", ids));
-        m.put("lmcEachRound", Boolean.toString(lmcEachRound));
-        m.put("lmcAlphas", Integer.toString(lmcAlphas));
-        List<String> lmcIds = new ArrayList<>();
-        lmcBranches.forEach(b -> lmcIds.add(b.id()));
-        m.put("lmcBranches", String.join(",", lmcIds));
-        m.put("edgePopupKeep", Double.toString(edgePopupKeep));
-        m.put("sameSignSource", sameSignSource.id());
-        m.put("normalize", normalize.id());
-        m.put("engine", engine.id());
-        m.put("earlyBirdWindow", Integer.toString(earlyBirdWindow));
-        m.put("earlyBirdThreshold", Double.toString(earlyBirdThreshold));
+        for (int k = 0; k < SLOTS.size(); k++) {
+            Slot slot = SLOTS.get(k);
+            try {
+                m.put(slot.field().key(), slot.format().apply(COMPONENTS[k].getAccessor().invoke(this)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + slot.field().key(), e);
+            }
+        }
         return m;
     }
 
@@ -404,16 +371,72 @@ public record ExperimentSpec(
         return branches.contains(branch);
     }
 
-    private static SpecField f(String key, SpecField.Type type, String def, String help) {
-        return new SpecField(key, type, def, help, List.of());
+    /** One field: its description and how its string form is read and written. */
+    private record Slot(SpecField field, Function<String, Object> parse, Function<Object, String> format) {
     }
 
-    private static <E extends Enum<E> & Choice> SpecField c(String key, Class<E> type, String def, String help) {
-        return new SpecField(key, SpecField.Type.CHOICE, def, help, idList(type));
+    private static Slot f(String key, SpecField.Type type, String def, String help) {
+        SpecField field = new SpecField(key, type, def, help, List.of());
+        return switch (type) {
+            case INT -> new Slot(field, s -> SpecValues.parseInt(key, s), v -> Integer.toString((Integer) v));
+            case LONG -> new Slot(field, s -> SpecValues.parseLong(key, s), v -> Long.toString((Long) v));
+            case DOUBLE -> new Slot(field, s -> SpecValues.parseDouble(key, s), v -> Double.toString((Double) v));
+            case BOOLEAN -> new Slot(field, s -> SpecValues.parseBoolean(key, s), v -> Boolean.toString((Boolean) v));
+            case STRING -> new Slot(field, String::trim, v -> (String) v);
+            case STRING_LIST -> new Slot(field, ExperimentSpec::splitList, v -> String.join(",", strings(v)));
+            case CHOICE, CHOICE_LIST -> throw new IllegalArgumentException(key + ": use c() or cl()");
+        };
     }
 
-    private static <E extends Enum<E> & Choice> SpecField cl(String key, Class<E> type, String def, String help) {
-        return new SpecField(key, SpecField.Type.CHOICE_LIST, def, help, idList(type));
+    private static <E extends Enum<E> & Choice> Slot c(String key, Class<E> type, String def, String help) {
+        return new Slot(new SpecField(key, SpecField.Type.CHOICE, def, help, idList(type)),
+                s -> Choice.parse(type, key, s), v -> ((Choice) v).id());
+    }
+
+    private static <E extends Enum<E> & Choice> Slot cl(String key, Class<E> type, String def, String help) {
+        return new Slot(new SpecField(key, SpecField.Type.CHOICE_LIST, def, help, idList(type)), s -> {
+            List<E> out = new ArrayList<>();
+            for (String id : splitList(s)) {
+                out.add(Choice.parse(type, key, id));
+            }
+            return out;
+        }, v -> {
+            List<String> ids = new ArrayList<>();
+            for (Object o : (List<?>) v) {
+                ids.add(((Choice) o).id());
+            }
+            return String.join(",", ids);
+        });
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> out = new ArrayList<>();
+        for (Object o : (List<?>) list) {
+            out.add((String) o);
+        }
+        return out;
+    }
+
+    /** The canonical constructor, after checking that the slots describe the components one to one, in order. */
+    private static java.lang.reflect.Constructor<ExperimentSpec> canonical() {
+        java.lang.reflect.RecordComponent[] rc = ExperimentSpec.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[rc.length];
+        for (int k = 0; k < rc.length; k++) {
+            if (k >= SLOTS.size() || !SLOTS.get(k).field().key().equals(rc[k].getName())) {
+                throw new IllegalStateException("ExperimentSpec: component " + k + " (" + rc[k].getName()
+                        + ") has no field description in SLOTS at the same place");
+            }
+            types[k] = rc[k].getType();
+        }
+        if (SLOTS.size() != rc.length) {
+            throw new IllegalStateException("ExperimentSpec: " + SLOTS.size() + " field descriptions for "
+                    + rc.length + " components");
+        }
+        try {
+            return ExperimentSpec.class.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <E extends Enum<E> & Choice> List<String> idList(Class<E> type) {
@@ -456,24 +479,12 @@ public record ExperimentSpec(
         }
     }
 
-
-
-
-
     private static List<String> splitList(String s) {
         List<String> out = new ArrayList<>();
         for (String part : s.split(",")) {
             if (!part.isBlank()) {
                 out.add(part.trim());
             }
-        }
-        return out;
-    }
-
-    private static List<Branch> parseBranches(String field, String s) {
-        List<Branch> out = new ArrayList<>();
-        for (String id : splitList(s)) {
-            out.add(Choice.parse(Branch.class, field, id));
         }
         return out;
     }
