@@ -126,6 +126,40 @@ class LabWindowEarlyBirdTest {
     @Test
     void aStoredRunIsFilledFromItsEarlyBirdFiles(FxRobot robot) throws Exception {
         Path dir = TestRuns.writeStoredRun(tmp, 3, 5);
+        writeEarlyBirdFiles(dir);
+        robot.interact(() -> window.openRun(dir));
+        waitForIdle();
+        waitUntil("the early-bird pane", this::paneShown);
+        assertMatrixAndMarker();
+        assertEquals(4, onFx(() -> window.views().earlyBird().model().points().size()), "points read from the csv");
+    }
+
+    @Test
+    void anEarlyBirdRunOpenedAfterAnotherStoredRunShowsItsOwnData(FxRobot robot) throws Exception {
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread fx = onFx(Thread::currentThread);
+        Thread.UncaughtExceptionHandler before = fx.getUncaughtExceptionHandler();
+        fx.setUncaughtExceptionHandler((t, e) -> failures.add(e));
+        try {
+            Path first = TestRuns.writeStoredRun(tmp.resolve("a"), 4, 3);
+            robot.interact(() -> window.openRun(first));
+            waitForIdle();
+            Path dir = TestRuns.writeStoredRun(tmp.resolve("b"), 3, 5);
+            writeEarlyBirdFiles(dir);
+            robot.interact(() -> window.openRun(dir));
+            waitForIdle();
+            waitUntil("the early-bird pane", this::paneShown);
+            assertMatrixAndMarker();
+            robot.interact(() -> window.openRun(first)); // and back: the pane goes, nothing fails
+            waitForIdle();
+            assertFalse(paneShown(), "the plain run has no early-bird pane");
+        } finally {
+            fx.setUncaughtExceptionHandler(before);
+        }
+        assertEquals(List.of(), failures, "exceptions on the FX thread");
+    }
+
+    private static void writeEarlyBirdFiles(Path dir) throws java.io.IOException {
 
         StringBuilder csv = new StringBuilder("iteration,distance_previous,max_distance_window,drawn\n");
         for (int i = 0; i < ITS.length; i++) {
@@ -136,10 +170,5 @@ class LabWindowEarlyBirdTest {
         Files.writeString(dir.resolve("early-bird.json"),
                 "{\"drawn\": true, \"drawn_iteration\": 15, \"iterations\": 20, \"iterations_saved\": 5}\n");
         Npz.writeArrays(dir.resolve("early-bird-distances.npz"), List.of(NpyArray.ofFloats("distances", new int[]{4, 4}, D)));
-        robot.interact(() -> window.openRun(dir));
-        waitForIdle();
-        waitUntil("the early-bird pane", this::paneShown);
-        assertMatrixAndMarker();
-        assertEquals(4, onFx(() -> window.views().earlyBird().model().points().size()), "points read from the csv");
     }
 }
