@@ -23,6 +23,7 @@ public record ExperimentSpec(
         String dataset,
         String testData,
         ModelKind model,
+        int width,
         InitKind init,
         OptimizerKind optimizer,
         double learningRate,
@@ -51,6 +52,9 @@ public record ExperimentSpec(
         int earlyBirdWindow,
         double earlyBirdThreshold) {
 
+    /** The largest hidden-layer width multiplier ({@code width}). */
+    public static final int MAX_WIDTH = 64;
+
     private static final List<SpecField> FIELDS = List.of(
             f("name", SpecField.Type.STRING, "run", "Run name; the run directory is <out>/<name>-<hash of the spec>"),
             f("dataset", SpecField.Type.STRING, "sample",
@@ -58,6 +62,9 @@ public record ExperimentSpec(
             f("testData", SpecField.Type.STRING, "",
                     "Optional directory holding an official test set (e.g. MNIST t10k IDX) to evaluate on instead"),
             c("model", ModelKind.class, "lenet-300-100", "Network architecture"),
+            f("width", SpecField.Type.INT, "1", "Hidden-layer width multiplier: every hidden layer (fully-connected "
+                    + "units, conv filters) is this many times as wide as the model's; 1 = the model as published, "
+                    + "at most " + MAX_WIDTH),
             c("init", InitKind.class, "glorot-normal", "Weight initialiser"),
             c("optimizer", OptimizerKind.class, "adam",
                     "Optimiser: adam, sgd (heavy-ball momentum, as PyTorch) or sgd-nesterov"),
@@ -109,6 +116,10 @@ public record ExperimentSpec(
         singleLine("dataset", dataset);
         singleLine("testData", testData);
         requireNonNull("model", model);
+        if (width < 1 || width > MAX_WIDTH) {
+            throw new SpecException("width", "the hidden-layer width multiplier must be an integer in [1, " + MAX_WIDTH
+                    + "] (got " + width + ")");
+        }
         requireNonNull("init", init);
         requireNonNull("optimizer", optimizer);
         requireNonNull("pruning", pruning);
@@ -229,6 +240,7 @@ public record ExperimentSpec(
                 v.get("dataset").trim(),
                 v.get("testData").trim(),
                 Choice.parse(ModelKind.class, "model", v.get("model")),
+                SpecValues.parseInt("width", v.get("width")),
                 Choice.parse(InitKind.class, "init", v.get("init")),
                 Choice.parse(OptimizerKind.class, "optimizer", v.get("optimizer")),
                 SpecValues.parseDouble("learningRate", v.get("learningRate")),
@@ -265,6 +277,7 @@ public record ExperimentSpec(
         m.put("dataset", dataset);
         m.put("testData", testData);
         m.put("model", model.id());
+        m.put("width", Integer.toString(width));
         m.put("init", init.id());
         m.put("optimizer", optimizer.id());
         m.put("learningRate", Double.toString(learningRate));
