@@ -122,10 +122,17 @@ public class LabApplication extends Application {
             return;
         }
         PauseTransition settle = new PauseTransition(SETTLE);
-        int[] waits = {0};
+        int[] waits = {0, 0};
         settle.setOnFinished(e -> {
+            // a screenshot of the Theory tab waits for its experiments (3 minutes at most), then two more settles
+            // so their charts are laid out and painted
             if (theory != null && theory.busy() && waits[0]++ < 240) {
-                settle.playFromStart(); // a screenshot of the Theory tab waits for its experiments (2 minutes at most)
+                waits[1] = 2;
+                settle.playFromStart();
+                return;
+            }
+            if (waits[1]-- > 0) {
+                settle.playFromStart();
                 return;
             }
             int exit = code;

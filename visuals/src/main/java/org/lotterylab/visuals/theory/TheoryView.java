@@ -117,6 +117,7 @@ public class TheoryView extends BorderPane {
         HBox.setHgrow(widthStatus, Priority.ALWAYS);
         openWidthSweep.setId("open-width-sweep");
         openWidthSweep.setDisable(true);
+        openWidthSweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox widthBar = new HBox(8, widthStatus, openWidthSweep);
         widthBar.setPadding(new Insets(2, 6, 2, 6));
         VBox widthPane = new VBox(widthChart, widthBar);
