@@ -20,6 +20,7 @@ import org.lotterylab.engine.edgepopup.EdgePopupOptions;
 import org.lotterylab.engine.edgepopup.EdgePopupRunner;
 import org.lotterylab.engine.edgepopup.Supermask;
 import org.lotterylab.engine.replicate.ReplicateRunner;
+import org.lotterylab.engine.widths.WidthSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "edge-popup", header = "strong lottery tickets: train scores of frozen random weights",
         defaultValueProvider = EdgePopupCommand.Defaults.class, customSynopsis = {
     "lth edge-popup [--keep 0.5 | --keep 0.1,0.3,0.5,0.7] [options]",
+    "       lth edge-popup --widths 1,2,4,8 [--keep 0.5] [options]",
     "       lth edge-popup --supermask RUN_DIR [--branch ticket] [--test-data DIR]",
     "       lth edge-popup --bench [--model lenet-300-100] [--keep 0.5] [--iterations N] [--blocks N]"},
         description = {"",
@@ -41,6 +43,10 @@ import picocli.CommandLine.Option;
                 + "trained score and each layer uses only the edges with the top-k |score| (k = the fraction KEPT). "
                 + "Each keep value is one point (a round of the edge-popup branch) in the spec's run directory, the "
                 + "same directory as an IMP run of the same spec; rerunning skips the points already stored.",
+            "Width sweep (Malach et al. 2020; Pensia et al. 2020): --widths 1,2,4,8 runs edge-popup on random networks "
+                + "whose hidden layers are 1x, 2x, ... as wide as the model (spec field width; each width is an "
+                + "ordinary edge-popup run), trains the 1x network normally (same data, seed and number of updates), "
+                + "and writes <out>/<name>-<hash>.widths.csv (docs/run-format.md) for the Theory view.",
             "Supermasks (Zhou et al. 2019): --supermask RUN_DIR gives, for every finished round of an IMP run, the "
                 + "weights remaining and the test accuracy of its mask on the untrained theta_0 (and on signed "
                 + "constants). Which weights a mask keeps is the run's maskCriterion (large-final by default; "
@@ -58,6 +64,9 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
     @Option(names = "--keep", paramLabel = "LIST", description = "fraction(s) of edges KEPT per layer, each in (0, 1] "
             + "(default: the spec's edgePopupKeep, 0.5); a list sweeps, most edges first")
     String keep;
+    @Option(names = "--widths", paramLabel = "LIST", description = "hidden-layer width multipliers, e.g. 1,2,4,8 "
+            + "(1 = the model as is): strong tickets at each width against the trained 1x network")
+    String widths;
     @Option(names = "--iterations", paramLabel = "N", description = "score updates per point (default: the spec's "
             + "iterations); with --bench, steps per block (default 100)")
     Integer iterations;
@@ -121,6 +130,9 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
         List<Double> keeps = keep != null ? EdgePopupRunner.parseKeeps(keep)
                 : EdgePopupRunner.checkKeeps(List.of(s.edgePopupKeep()));
         Path outDir = out.resolve(ctx.dirs());
+        if (widths != null) {
+            return widthSweep(keeps, options, outDir, n);
+        }
         if (dryRun) {
             ctx.out().println("frozen weights: " + s.init().id() + " init (seed " + s.seed() + ")");
             ctx.out().println("spec: " + s.toMap());
@@ -136,6 +148,58 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
         EdgePopupPrinter printer = new EdgePopupPrinter(ctx.out(), ctx.err(), keeps.size());
         RunControl control = new EdgePopupRunner(n).start(s, keeps, options, outDir, printer);
         return RunWaiter.await(control, ctx.err(), "finished points", printer);
+    }
+
+    /** {@code --widths}: one edge-popup run per width, the trained 1x target, and the width table. */
+    private int widthSweep(List<Double> keeps, EdgePopupOptions options, Path outDir, int n)
+            throws InterruptedException {
+        if (reps.replicates() > 1) {
+            throw new UsageException("--widths runs one seed; give --seed instead of --replicates");
+        }
+        List<Integer> ws;
+        try {
+            ws = WidthSweep.parseWidths(widths);
+        } catch (SpecException e) {
+            throw new UsageException("--widths: " + e.getMessage().substring(e.field().length() + 2));
+        }
+        ExperimentSpec base = spec.toSpec();
+        if (base.width() != 1) {
+            throw new UsageException("--widths multiplies the model's own width; leave the spec's width at 1 "
+                    + "(got --set width=" + base.width() + ")");
+        }
+        if (dryRun) {
+            ctx.out().println("width sweep: " + ws + " x the hidden layers of " + base.model().id() + ", keep " + keeps);
+            ctx.out().println("edge-popup options: " + options.resolvedMap(EdgePopupRunner.frozenSpec(base, options)));
+            for (WidthSweep.Stage st : WidthSweep.stages(base, ws, options)) {
+                ctx.out().println((st.kind() == org.lotterylab.api.store.WidthSweepRow.Kind.STRONG_TICKET
+                        ? "width " + st.width() + "x (edge-popup): " : "trained target 1x (imp, rounds 0): ")
+                        + outDir.resolve(st.spec().runDirName()));
+            }
+            ctx.out().println("width table: " + WidthSweep.tablePath(base, options, outDir));
+            return 0;
+        }
+        WidthSweepPrinter printer = new WidthSweepPrinter(ctx.out(), ctx.err(), keeps.size());
+        WidthSweep.Control control = new WidthSweep(n).start(base, ws, keeps, options, outDir, printer);
+        WidthSweep.Result[] result = new WidthSweep.Result[1];
+        int code = RunWaiter.await(control, ctx.err(), "finished widths", new RunWaiter.Outcome() {
+            @Override
+            public boolean failed() {
+                result[0] = control.result().orElse(null);
+                return result[0] == null || !result[0].failure().isEmpty();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return result[0] != null && result[0].cancelled();
+            }
+        });
+        if (result[0] != null) {
+            printer.table(result[0]);
+            if (!result[0].failure().isEmpty()) {
+                ctx.err().println("error: the width sweep stopped: " + result[0].failure());
+            }
+        }
+        return code;
     }
 
     /** Each replicate is stored as {@code lth edge-popup --seed S} stores it; the table is per keep (round). */

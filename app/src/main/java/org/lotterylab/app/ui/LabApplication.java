@@ -32,6 +32,7 @@ public class LabApplication extends Application {
     private static final AtomicInteger EXIT_CODE = new AtomicInteger(0);
 
     private LabWindow window;
+    private TheoryTab theory;
     private final AtomicBoolean finishing = new AtomicBoolean();
 
     /** Hands the options (and the engine, null for the DL4J one) to the next launch. */
@@ -46,23 +47,6 @@ public class LabApplication extends Application {
         return EXIT_CODE.get();
     }
 
-    /**
-     * The "pruning is enough" theory tab (Malach et al. 2020; Pensia et al. 2020). Its experiments take seconds
-     * of CPU, so they run (off the FX thread) only when the tab is first selected, never during a live demo
-     * that does not ask for them.
-     */
-    private static void addTheoryTab(LabWindow window) {
-        javafx.scene.control.Label wait = new javafx.scene.control.Label("select this tab to compute the experiments");
-        javafx.scene.control.Tab tab = window.addTab("Theory", wait);
-        tab.setId("tab-theory");
-        tab.selectedProperty().addListener((obs, was, selected) -> {
-            if (selected && tab.getContent() == wait) {
-                tab.setContent(org.lotterylab.visuals.theory.TheoryView.tab(() -> new org.lotterylab.engine.theory
-                        .TheoryLab(1, 32, org.lotterylab.engine.theory.TheoryLab.DEFAULT_WIDTHS).run()).getContent());
-            }
-        });
-    }
-
     @Override
     public void start(Stage stage) {
         LabOptions opts = options != null ? options : LabOptions.defaults();
@@ -74,7 +58,7 @@ public class LabApplication extends Application {
             window.addFollowingTabs(
                     new org.lotterylab.app.ui.lmc.LmcPane(experiment::spec, opts.outDir(), opts.threads()),
                     new org.lotterylab.app.ui.strong.StrongTicketPane(experiment::spec, opts.outDir(), opts.threads()));
-            addTheoryTab(window);
+            theory = TheoryTab.add(window, opts.outDir());
         }
         window.show();
         RunViewModel vm = window.runViewModel();
@@ -138,7 +122,19 @@ public class LabApplication extends Application {
             return;
         }
         PauseTransition settle = new PauseTransition(SETTLE);
+        int[] waits = {0, 0};
         settle.setOnFinished(e -> {
+            // a screenshot of the Theory tab waits for its experiments (3 minutes at most), then two more settles
+            // so their charts are laid out and painted
+            if (theory != null && theory.busy() && waits[0]++ < 240) {
+                waits[1] = 2;
+                settle.playFromStart();
+                return;
+            }
+            if (waits[1]-- > 0) {
+                settle.playFromStart();
+                return;
+            }
             int exit = code;
             if (problem != null) {
                 System.err.println("lth lab: " + problem);

@@ -96,6 +96,41 @@ class EdgePopupCommandTest {
         assertEquals(2, sm.out().lines().filter(l -> l.matches("\\s+[01]\\s+.*")).count(), sm.out());
     }
 
+    @Test
+    void widthsRunOneResultPerWidthAndPrintOneRowPerWidthWithTheTrainedTarget() throws Exception {
+        String outDir = tmp.resolve("widths").toString();
+        String[] common = {"edge-popup", "--preset", "quick", "--set", "model=mlp-small", "--iterations", "6",
+                "--eval-interval", "3", "--out", outDir, "--threads", "1"};
+        Result bad = run(concat(common, new String[] {"--widths", "1,0"}));
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--widths") && bad.err().contains("[1, 64]"), bad.err());
+        Result dry = run(concat(common, new String[] {"--widths", "2,1", "--dry-run"}));
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("width 1x (edge-popup)") && dry.out().contains("width 2x (edge-popup)")
+                && dry.out().contains("trained target 1x") && dry.out().contains(".widths.csv"), dry.out());
+
+        Result r = run(concat(common, new String[] {"--widths", "1,2"}));
+        assertEquals(0, r.code(), r.err() + r.out());
+        String table = r.out().substring(r.out().indexOf("width sweep:"));
+        assertEquals(1, table.lines().filter(l -> l.startsWith("1x ") && l.contains(" 100 ")).count(), table);
+        assertEquals(1, table.lines().filter(l -> l.startsWith("2x ") && l.contains(" 200 ")).count(), table);
+        assertEquals(1, table.lines().filter(l -> l.startsWith("target ") && l.contains("trained")).count(), table);
+        Path csv;
+        try (var s = Files.list(Path.of(outDir))) {
+            csv = s.filter(p -> p.toString().endsWith(".widths.csv")).findFirst().orElseThrow();
+        }
+        java.util.List<String> lines = Files.readAllLines(csv);
+        assertEquals(org.lotterylab.api.store.WidthSweepCsv.HEADER, lines.get(0));
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("strong-ticket,1,100,0.5,") && lines.get(2).startsWith("strong-ticket,2,200,0.5,")
+                && lines.get(3).startsWith("trained-target,1,100,1.0,"), lines.toString());
+        long dirs;
+        try (var s = Files.list(Path.of(outDir))) {
+            dirs = s.filter(Files::isDirectory).count();
+        }
+        assertEquals(3, dirs, "two edge-popup runs and the target's run");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

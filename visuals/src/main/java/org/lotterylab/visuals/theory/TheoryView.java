@@ -3,18 +3,25 @@ package org.lotterylab.visuals.theory;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.lotterylab.api.store.WidthSweepRow;
 import org.lotterylab.api.theory.ConstructionPoint;
 import org.lotterylab.api.theory.ErrorSummary;
 import org.lotterylab.api.theory.SubsetSumPoint;
@@ -25,7 +32,9 @@ import org.lotterylab.visuals.chart.Charts;
  * "Pruning is enough", made visible: the error of the best subset of n random weights against a target weight
  * (log y axis, measured mean and median beside the theory's line), the output error of a random network pruned
  * by Pensia et al.'s construction against its width multiplier, and a plain-language explanation with the
- * references. FX thread only; series are attached only once they have points.
+ * references; and, from a stored width sweep ({@code lth edge-popup --widths 1,2,4,8}), the test accuracy of
+ * edge-popup's strong tickets against the width multiplier (log2 axis) with the trained 1x target as a
+ * horizontal line. FX thread only; series are attached only once they have points.
  */
 public class TheoryView extends BorderPane {
     /** The explanation under the charts. */
@@ -38,8 +47,10 @@ public class TheoryView extends BorderPane {
             + "add up to w. A random network only a logarithmic factor wider than the target therefore contains "
             + "a subnetwork that computes nearly the same function: a strong lottery ticket, found by pruning "
             + "alone, as edge-popup finds empirically (Ramanujan et al.). Left: the best subset's error against "
-            + "the number of random candidates; right: how far the pruned random network's output is from the "
-            + "trained target's on held-out inputs, against the width multiplier m.";
+            + "the number of random candidates; middle: how far the pruned random network's output is from the "
+            + "trained target's on held-out inputs, against the width multiplier m; right: the measured side, "
+            + "edge-popup's strong tickets in random networks 1x, 2x, 4x, ... as wide as the model, whose weights are "
+            + "never trained, against the same 1x network trained normally (dashed line).";
     /** The references. */
     public static final List<String> REFERENCES = List.of(
             "Malach, Yehudai, Shalev-Shwartz, Shamir (2020). Proving the lottery ticket hypothesis: pruning is all "
@@ -66,6 +77,18 @@ public class TheoryView extends BorderPane {
     private final DoubleDataSet outputMedian = new DoubleDataSet("output error: median network");
     private final DoubleDataSet weightMean = new DoubleDataSet("weight error: mean");
     private final Label summary = new Label("no theory results yet");
+    /** What the width-sweep chart shows when there is no sweep. */
+    public static final String NO_WIDTH_SWEEP = "No width sweep yet. Run `lth edge-popup --widths 1,2,4,8` (then "
+            + "open one of its runs, or the folder holding it), or choose Open width sweep\u2026 for a folder with a "
+            + "*.widths.csv table.";
+    private final DefaultNumericAxis widthAxis = Charts.linearAxis("hidden-layer width multiplier (log2)", false);
+    private final DefaultNumericAxis accAxis = Charts.linearAxis("test accuracy (%)", false);
+    private final XYChart widthChart = Charts.chart("Strong tickets (edge-popup) vs width", widthAxis, accAxis, false);
+    private final List<DoubleDataSet> ticketSets = new ArrayList<>();
+    private final DoubleDataSet targetLine = new DoubleDataSet("trained target 1x");
+    private final Label widthStatus = new Label(NO_WIDTH_SWEEP);
+    private final Button openWidthSweep = new Button("Open width sweep\u2026");
+    private static final String[] KEEP_COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"};
 
     /** An empty view. */
     public TheoryView() {
@@ -80,12 +103,27 @@ public class TheoryView extends BorderPane {
         Charts.style(outputMean, "#2ca02c", "circle", true, null);
         Charts.style(outputMedian, "rgba(44,160,44,0.55)", "rectangle", true, "6 4");
         Charts.style(weightMean, "#9467bd", "diamond", true, null);
-        for (XYChart c : List.of(subsetChart, constructionChart)) {
+        widthChart.setId("width-sweep-chart");
+        Charts.style(targetLine, "#333333", null, true, "10 6");
+        widthAxis.setLogAxis(true);
+        widthAxis.setLogarithmBase(2);
+        for (XYChart c : List.of(subsetChart, constructionChart, widthChart)) {
             c.getPlugins().add(new Charts.LabelTooltip());
             c.setMinHeight(300);
         }
-        SplitPane charts = new SplitPane(subsetChart, constructionChart);
-        charts.setDividerPositions(0.55);
+        widthStatus.setId("width-sweep-status");
+        widthStatus.setWrapText(true);
+        widthStatus.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(widthStatus, Priority.ALWAYS);
+        openWidthSweep.setId("open-width-sweep");
+        openWidthSweep.setDisable(true);
+        openWidthSweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox widthBar = new HBox(8, widthStatus, openWidthSweep);
+        widthBar.setPadding(new Insets(2, 6, 2, 6));
+        VBox widthPane = new VBox(widthChart, widthBar);
+        VBox.setVgrow(widthChart, Priority.ALWAYS);
+        SplitPane charts = new SplitPane(subsetChart, constructionChart, widthPane);
+        charts.setDividerPositions(0.36, 0.68);
         summary.setId("theory-summary");
         summary.getStyleClass().add("lab-stats");
         summary.setWrapText(true);
@@ -111,18 +149,36 @@ public class TheoryView extends BorderPane {
      */
     public static Tab tab(Supplier<TheoryReport> compute) {
         TheoryView view = new TheoryView();
-        view.summary.setText("computing the subset-sum sweep and the construction ...");
+        view.compute(compute, null);
+        return view.asTab();
+    }
+
+    /**
+     * Runs {@code compute} on a daemon thread and shows its report on the FX thread; then runs {@code shown}
+     * (on the FX thread; also after a failure, which the summary line reports), when not null.
+     */
+    public void compute(Supplier<TheoryReport> compute, Runnable shown) {
+        summary.setText("computing the subset-sum sweep and the construction ...");
         Thread t = new Thread(() -> {
             try {
                 TheoryReport r = compute.get();
-                Platform.runLater(() -> view.setReport(r));
+                Platform.runLater(() -> {
+                    setReport(r);
+                    if (shown != null) {
+                        shown.run();
+                    }
+                });
             } catch (RuntimeException e) {
-                Platform.runLater(() -> view.summary.setText("theory experiments failed: " + e.getMessage()));
+                Platform.runLater(() -> {
+                    summary.setText("theory experiments failed: " + e.getMessage());
+                    if (shown != null) {
+                        shown.run();
+                    }
+                });
             }
         }, "theory-experiments");
         t.setDaemon(true);
         t.start();
-        return view.asTab();
     }
 
     /** A "Theory" tab showing {@code report}. */
@@ -132,7 +188,8 @@ public class TheoryView extends BorderPane {
         return view.asTab();
     }
 
-    private Tab asTab() {
+    /** This view in a "Theory" tab. */
+    public Tab asTab() {
         Tab tab = new Tab("Theory", this);
         tab.setClosable(false);
         return tab;
@@ -155,6 +212,104 @@ public class TheoryView extends BorderPane {
         attach(subsetChart, s.isEmpty(), uniformMean, uniformMedian, productMedian, uniformTheory, productTheory);
         attach(constructionChart, c.isEmpty(), outputMean, outputMedian, weightMean);
         summary.setText(summaryText(r));
+    }
+
+    /** The button "Open width sweep…" runs {@code action} (the window's folder chooser); null disables it. */
+    public void setOnOpenWidthSweep(Runnable action) {
+        openWidthSweep.setOnAction(action == null ? null : e -> action.run());
+        openWidthSweep.setDisable(action == null);
+    }
+
+    /**
+     * Shows a width sweep's rows (strong tickets: one series per keep value, one point per width; the trained
+     * target: a horizontal line across the widths), read from {@code source}; with no strong-ticket row, the
+     * chart is emptied and {@link #NO_WIDTH_SWEEP} (or {@code emptyReason}, when given) is said instead.
+     */
+    public void setWidthSweep(List<WidthSweepRow> rows, String source, String emptyReason) {
+        var ds = Charts.renderer(widthChart).getDatasets();
+        ds.clear();
+        ticketSets.clear();
+        Map<Double, List<WidthSweepRow>> byKeep = new TreeMap<>(java.util.Comparator.reverseOrder());
+        WidthSweepRow target = null;
+        for (WidthSweepRow r : rows) {
+            if (r.kind() == WidthSweepRow.Kind.STRONG_TICKET) {
+                byKeep.computeIfAbsent(r.keep(), k -> new ArrayList<>()).add(r);
+            } else if (target == null) {
+                target = r;
+            }
+        }
+        if (byKeep.isEmpty()) {
+            widthStatus.setText(emptyReason == null || emptyReason.isBlank() ? NO_WIDTH_SWEEP : emptyReason);
+            widthAxis.setAutoRanging(true);
+            return;
+        }
+        int minW = Integer.MAX_VALUE;
+        int maxW = 0;
+        int colour = 0;
+        for (Map.Entry<Double, List<WidthSweepRow>> e : byKeep.entrySet()) {
+            DoubleDataSet set = new DoubleDataSet(String.format(Locale.ROOT, "strong ticket, %s%% of edges kept",
+                    percent(e.getKey())));
+            Charts.style(set, KEEP_COLOURS[colour++ % KEEP_COLOURS.length], "circle", true, null);
+            for (WidthSweepRow r : e.getValue()) {
+                set.add(r.width(), 100 * r.testAccuracy(), String.format(Locale.ROOT, "%s, %s%% kept%ntest accuracy "
+                                + "%.2f%% (early stop %.2f%%)%n%,d of %,d weights", r.widthLabel(), percent(r.keep()),
+                        100 * r.testAccuracy(), 100 * r.earlyStopTestAccuracy(), r.weightsKept(), r.weights()));
+                minW = Math.min(minW, r.width());
+                maxW = Math.max(maxW, r.width());
+            }
+            ticketSets.add(set);
+        }
+        double lo = minW / 1.5;
+        double hi = maxW * 1.5;
+        targetLine.lock().writeLockGuard(() -> targetLine.clearData());
+        if (target != null) {
+            WidthSweepRow t = target;
+            String label = String.format(Locale.ROOT, "trained target %s: %.2f%%", t.widthLabel(), 100 * t.testAccuracy());
+            targetLine.lock().writeLockGuard(() -> {
+                targetLine.add(lo, 100 * t.testAccuracy(), label);
+                targetLine.add(hi, 100 * t.testAccuracy(), label);
+            });
+            targetLine.setName(String.format(Locale.ROOT, "trained target 1x (%.1f%%)", 100 * t.testAccuracy()));
+        }
+        widthAxis.setAutoRanging(false);
+        widthAxis.setMin(lo);
+        widthAxis.setMax(hi);
+        widthAxis.forceRedraw();
+        ds.addAll(ticketSets);
+        if (target != null) {
+            ds.add(targetLine);
+        }
+        widthStatus.setText(widthSummary(byKeep, target, source));
+    }
+
+    private static String widthSummary(Map<Double, List<WidthSweepRow>> byKeep, WidthSweepRow target, String source) {
+        StringBuilder sb = new StringBuilder("Width sweep");
+        if (source != null && !source.isBlank()) {
+            sb.append(" (").append(source).append(")");
+        }
+        sb.append(": ");
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<Double, List<WidthSweepRow>> e : byKeep.entrySet()) {
+            for (WidthSweepRow r : e.getValue()) {
+                parts.add(String.format(Locale.ROOT, "%dx %.1f%%", r.width(), 100 * r.testAccuracy()));
+            }
+            if (byKeep.size() > 1) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + " (" + percent(e.getKey()) + "% kept)");
+            }
+        }
+        sb.append(String.join(", ", parts));
+        if (target != null) {
+            sb.append(String.format(Locale.ROOT, "; trained 1x target %.1f%%. Edge-popup never trains a weight: "
+                    + "the wider the random network, the better the subnetwork it hides.", 100 * target.testAccuracy()));
+        } else {
+            sb.append("; no trained target in the table yet.");
+        }
+        return sb.toString();
+    }
+
+    private static String percent(double keep) {
+        double p = keep * 100;
+        return p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.3g", p);
     }
 
     private static String summaryText(TheoryReport r) {
@@ -248,6 +403,22 @@ public class TheoryView extends BorderPane {
 
     XYChart constructionChart() {
         return constructionChart;
+    }
+
+    XYChart widthChart() {
+        return widthChart;
+    }
+
+    List<DoubleDataSet> ticketSets() {
+        return List.copyOf(ticketSets);
+    }
+
+    DoubleDataSet targetLineSet() {
+        return targetLine;
+    }
+
+    String widthStatusText() {
+        return widthStatus.getText();
     }
 
     DoubleDataSet uniformMeanSet() {

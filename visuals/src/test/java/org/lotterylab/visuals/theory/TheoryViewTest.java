@@ -10,6 +10,7 @@ import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lotterylab.api.store.WidthSweepRow;
 import org.lotterylab.api.theory.TheoryReport;
 import org.lotterylab.visuals.Fx;
 import org.lotterylab.visuals.Theme;
@@ -62,5 +63,47 @@ class TheoryViewTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(9, v.uniformMeanSet().getDataCount());
         assertEquals(2, v.outputMeanSet().getDataCount());
+    }
+    @Test
+    void theWidthSweepPlotHoldsOnePointPerWidthAndTheTrainedTargetAsALine() {
+        assertEquals(TheoryView.NO_WIDTH_SWEEP, Fx.call(view::widthStatusText), "says what it shows when empty");
+        assertTrue(Fx.call(() -> Charts.renderer(view.widthChart()).getDatasets().isEmpty()));
+        List<WidthSweepRow> rows = List.of(
+                ticket(1, "300x100", 0.5, 0.905), ticket(2, "600x200", 0.5, 0.931), ticket(4, "1200x400", 0.5, 0.947),
+                ticket(2, "600x200", 0.3, 0.92),
+                new WidthSweepRow(WidthSweepRow.Kind.TRAINED_TARGET, 1, "300x100", 1.0, 266200, 266200, 0.932, 0.935,
+                        "quick-target"));
+        Fx.run(() -> view.setWidthSweep(rows, "quick-x.widths.csv", null));
+        List<DataSet> sets = Fx.call(() -> List.copyOf(Charts.renderer(view.widthChart()).getDatasets()));
+        assertEquals(3, sets.size(), "one series per keep value and the target line: " + sets);
+        DataSet half = view.ticketSets().get(0);
+        assertTrue(half.getName().contains("50%"), half.getName());
+        assertEquals(3, half.getDataCount(), "one point per width");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of(1.0, 2.0, 4.0).get(i), half.get(DataSet.DIM_X, i), 0.0);
+            assertEquals(100 * List.of(0.905, 0.931, 0.947).get(i), half.get(DataSet.DIM_Y, i), 1e-9);
+        }
+        assertEquals(1, view.ticketSets().get(1).getDataCount(), "30% kept: one width");
+        DataSet target = view.targetLineSet();
+        assertTrue(sets.contains(target));
+        assertEquals(2, target.getDataCount());
+        assertEquals(93.2, target.get(DataSet.DIM_Y, 0), 1e-9);
+        assertEquals(93.2, target.get(DataSet.DIM_Y, 1), 1e-9);
+        assertTrue(target.get(DataSet.DIM_X, 0) < 1 && target.get(DataSet.DIM_X, 1) > 4, "the line spans the widths");
+        var x = (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) Fx.call(() -> view.widthChart().getXAxis());
+        assertTrue(Fx.call(x::isLogAxis));
+        assertEquals(2.0, Fx.call(x::getLogarithmBase), 0.0);
+        String status = Fx.call(view::widthStatusText);
+        assertTrue(status.contains("4x 94.7%") && status.contains("target 93.2%"), status);
+
+        Fx.run(() -> view.setWidthSweep(List.of(), "", "No width sweep in /x"));
+        assertEquals("No width sweep in /x", Fx.call(view::widthStatusText));
+        assertTrue(Fx.call(() -> Charts.renderer(view.widthChart()).getDatasets().isEmpty()), "emptied");
+    }
+
+    private static WidthSweepRow ticket(int width, String hidden, double keep, double acc) {
+        long weights = 266200L * width;
+        return new WidthSweepRow(WidthSweepRow.Kind.STRONG_TICKET, width, hidden, keep, weights,
+                Math.round(weights * keep), acc, acc, "quick-w" + width);
     }
 }

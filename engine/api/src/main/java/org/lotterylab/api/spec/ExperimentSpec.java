@@ -24,6 +24,7 @@ public record ExperimentSpec(
         String dataset,
         String testData,
         ModelKind model,
+        int width,
         InitKind init,
         OptimizerKind optimizer,
         double learningRate,
@@ -52,6 +53,9 @@ public record ExperimentSpec(
         int earlyBirdWindow,
         double earlyBirdThreshold) {
 
+    /** The largest hidden-layer width multiplier ({@code width}). */
+    public static final int MAX_WIDTH = 64;
+
     /**
      * The one description of every field, in the record's component order (checked when the class loads): key,
      * type, default, help, and how its string form is parsed and written. {@link #fromMap} and {@link #toMap}
@@ -64,6 +68,9 @@ public record ExperimentSpec(
             f("testData", SpecField.Type.STRING, "",
                     "Optional directory holding an official test set (e.g. MNIST t10k IDX) to evaluate on instead"),
             c("model", ModelKind.class, "lenet-300-100", "Network architecture"),
+            f("width", SpecField.Type.INT, "1", "Hidden-layer width multiplier: every hidden layer (fully-connected "
+                    + "units, conv filters) is this many times as wide as the model's; 1 = the model as published, "
+                    + "at most " + MAX_WIDTH),
             c("init", InitKind.class, "glorot-normal", "Weight initialiser"),
             c("optimizer", OptimizerKind.class, "adam",
                     "Optimiser: adam, sgd (heavy-ball momentum, as PyTorch) or sgd-nesterov"),
@@ -120,6 +127,10 @@ public record ExperimentSpec(
         singleLine("dataset", dataset);
         singleLine("testData", testData);
         requireNonNull("model", model);
+        if (width < 1 || width > MAX_WIDTH) {
+            throw new SpecException("width", "the hidden-layer width multiplier must be an integer in [1, " + MAX_WIDTH
+                    + "] (got " + width + ")");
+        }
         requireNonNull("init", init);
         requireNonNull("optimizer", optimizer);
         requireNonNull("pruning", pruning);

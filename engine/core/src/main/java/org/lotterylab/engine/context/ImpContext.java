@@ -54,7 +54,7 @@ public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape inpu
             throw new org.lotterylab.api.spec.SpecException("batchSize", "is larger than the training set ("
                     + spec.batchSize() + " > " + tr.count() + ")");
         }
-        MultiLayerNetwork proto = ModelFactory.build(spec.model(), input, spec.optimizer(), spec.learningRate(),
+        MultiLayerNetwork proto = ModelFactory.build(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(),
                 spec.momentum());
         ParamLayout layout = ModelFactory.layout(proto);
         float[] theta0 = Initializer.draw(layout, spec.init(), Seeds.derive(spec.seed(), "init", 0));
@@ -76,7 +76,7 @@ public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape inpu
 
     /** A freshly built network (fresh optimiser state) with the spec's optimiser. */
     public MultiLayerNetwork newNetwork() {
-        return ModelFactory.build(spec.model(), input, spec.optimizer(), spec.learningRate(), spec.momentum());
+        return ModelFactory.build(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(), spec.momentum());
     }
 
     /** A copy of theta_0. */

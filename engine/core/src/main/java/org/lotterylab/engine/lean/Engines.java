@@ -61,7 +61,7 @@ public final class Engines {
                     Update.of(ModelFactory.updater(spec.optimizer(), spec.learningRate(), spec.momentum())),
                     spec.batchSize());
         }
-        return new Dl4jBackend(() -> ModelFactory.build(spec.model(), input, spec.optimizer(), spec.learningRate(),
+        return new Dl4jBackend(() -> ModelFactory.build(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(),
                 spec.momentum()));
     }
 

@@ -48,6 +48,21 @@ public final class ModelFactory {
      */
     public static MultiLayerNetwork build(ModelKind kind, InputShape input, OptimizerKind optimizer, double lr,
                                           double momentum) {
+        return build(kind, 1, input, optimizer, lr, momentum);
+    }
+
+    /**
+     * As {@link #build(ModelKind, InputShape, OptimizerKind, double, double)} with every hidden layer (dense
+     * units and conv filters) {@code width} times as wide; the output layer keeps one unit per class.
+     *
+     * @param width hidden-layer width multiplier, >= 1 (the spec's {@code width}; 1 = the model as published)
+     */
+    public static MultiLayerNetwork build(ModelKind kind, int width, InputShape input, OptimizerKind optimizer,
+                                          double lr, double momentum) {
+        if (width < 1) {
+            throw new IllegalArgumentException("width multiplier must be >= 1 (got " + width + ")");
+        }
+        final int w = width;
         checkInput(kind, input);
         IUpdater updater = updater(optimizer, lr, momentum);
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
@@ -59,15 +74,15 @@ public final class ModelFactory {
         int idx = 0;
         switch (kind) {
             case MLP_SMALL -> {
-                b.layer(idx++, dense(100));
+                b.layer(idx++, dense(w * 100));
             }
             case LENET_300_100 -> {
-                b.layer(idx++, dense(300));
-                b.layer(idx++, dense(100));
+                b.layer(idx++, dense(w * 300));
+                b.layer(idx++, dense(w * 100));
             }
             case CONV2, CONV4, CONV6 -> {
                 int blocks = kind == ModelKind.CONV2 ? 1 : kind == ModelKind.CONV4 ? 2 : 3;
-                int filters = 64;
+                int filters = w * 64;
                 for (int block = 0; block < blocks; block++) {
                     b.layer(idx++, conv(filters));
                     b.layer(idx++, conv(filters));
@@ -75,8 +90,8 @@ public final class ModelFactory {
                             .kernelSize(2, 2).stride(2, 2).build());
                     filters *= 2;
                 }
-                b.layer(idx++, dense(256));
-                b.layer(idx++, dense(256));
+                b.layer(idx++, dense(w * 256));
+                b.layer(idx++, dense(w * 256));
             }
             default -> throw new IllegalStateException("unhandled model " + kind);
         }
