@@ -160,4 +160,30 @@ class LabWindowGroupTest {
         assertEquals(1L, (long) onFx(() -> Charts.renderer(acc).getDatasets().stream()
                 .filter(d -> d.getName().contains(Branch.TICKET.label())).count()));
     }
+
+    @Test
+    void runningReplicatesFillsTheCurvesAsEachReplicatesRoundLands(FxRobot robot) throws Exception {
+        waitUntil("the engine", 10, () -> window.runViewModel().canRunProperty().get());
+        robot.interact(() -> robot.lookup("#replicatesSpinner").queryAs(javafx.scene.control.Spinner.class)
+                .getValueFactory().setValue(3));
+        assertEquals(3, (int) onFx(() -> window.experimentViewModel().replicates()));
+        robot.interact(window::run);
+        waitUntil("a replicate's round in the group", 20, () -> window.views().group() != null
+                && window.views().group().rounds() > 0);
+        assertTrue(onFx(() -> window.runViewModel().activityProperty().get() == RunViewModel.Activity.RUNNING),
+                "the curves fill while the replicates run");
+        waitUntil("the replicates to end", 60, () -> window.runViewModel().activityProperty().get() == RunViewModel.Activity.IDLE
+                && !window.hasPendingEvents());
+        robot.sleep(400);
+        assertEquals(RunViewModel.Outcome.FINISHED, onFx(() -> window.runViewModel().lastOutcomeProperty().get()));
+        assertEquals(9, (int) onFx(() -> window.views().group().rounds()), "3 rounds of each of 3 replicates");
+        XYChart acc = robot.lookup("#accuracy-chart").queryAs(XYChart.class);
+        DoubleErrorDataSet ticket = set(acc, Branch.TICKET.label());
+        assertEquals(3, (int) onFx(ticket::getDataCount));
+        String label = onFx(() -> ticket.getDataLabel(0));
+        assertTrue(label.contains("n = 3") && label.contains("seed 1:") && label.contains("seed 3:"), label);
+        java.nio.file.Path out = tmp.resolve("runs");
+        var group = org.lotterylab.api.store.ReplicateGroup.of(onFx(() -> window.experimentViewModel().spec()), 3);
+        assertTrue(java.nio.file.Files.isRegularFile(out.resolve(group.fileName())), "the group file beside the replicates");
+    }
 }
