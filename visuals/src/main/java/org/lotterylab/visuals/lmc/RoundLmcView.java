@@ -405,6 +405,10 @@ public class RoundLmcView extends BorderPane {
         }
         int runs = (int) group.byWeightsRemaining().stream().flatMap(x -> x.points().stream())
                 .flatMap(p -> p.members().stream()).distinct().count();
+        if (runs == 0) {
+            reference.setText("reference: " + RoundLmc.REFERENCE);
+            return;
+        }
         reference.setText(String.format(Locale.ROOT, "instability: mean over %d run%s%s, error bars %s (n in the hover); "
                         + "reference: %s", runs, runs == 1 ? "" : "s", byK ? ", by rewinding iteration k" : "",
                 groupBars.label(), RoundLmc.REFERENCE));
