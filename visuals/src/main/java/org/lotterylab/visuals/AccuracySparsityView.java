@@ -4,14 +4,17 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -21,9 +24,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.Branch;
+import org.lotterylab.api.store.Spread;
 import org.lotterylab.visuals.chart.Charts;
 import org.lotterylab.visuals.chart.FrameCoalescer;
 import org.lotterylab.visuals.chart.PercentLogAxis;
+import org.lotterylab.visuals.model.ErrorBars;
 import org.lotterylab.visuals.model.LogTicks;
 import org.lotterylab.visuals.model.ResultPoint;
 import org.lotterylab.visuals.model.ResultTable;
@@ -32,8 +37,11 @@ import org.lotterylab.visuals.model.ResultTable;
  * The lottery-ticket plots: test accuracy versus weights remaining (top) and early-stopping iteration
  * versus weights remaining (bottom), one series per branch in its {@link BranchColors} colour. The x axis
  * is logarithmic and decreases from 100% on the left. Several results for one (branch, round), e.g.
- * seeds, are drawn as their mean with min-max error bars. A dashed line marks the dense baseline (ticket
- * round 0, or {@link #setDenseBaseline}). Hovering a point shows its exact numbers; drag to zoom.
+ * replicates, are drawn as their mean with error bars, min-max or ± one sample s.d. (the toolbar's
+ * {@link #errorBarsProperty() toggle}); results added with a group label (a sweep's grid values) form one
+ * curve per group and branch. A dashed line marks the dense baseline (ticket round 0, or
+ * {@link #setDenseBaseline}). Hovering a point shows its exact numbers, with each repeat's value and n;
+ * drag to zoom.
  *
  * <p>FX thread only. Results may arrive one by one; the charts redraw once per frame. A series is attached
  * only once it has a point (an empty data set can make an auto-ranging ChartFX chart redraw forever).
@@ -49,8 +57,11 @@ public class AccuracySparsityView extends BorderPane {
     private final DefaultNumericAxis iterY = Charts.linearAxis("iteration", true);
     private final XYChart accChart = Charts.chart("Test accuracy vs weights remaining", accX, accY, true);
     private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY, true);
-    private final Map<Branch, DoubleErrorDataSet> accSets = new EnumMap<>(Branch.class);
-    private final Map<Branch, DoubleErrorDataSet> iterSets = new EnumMap<>(Branch.class);
+    private final Map<ResultTable.SeriesKey, DoubleErrorDataSet> accSets = new HashMap<>();
+    private final Map<ResultTable.SeriesKey, DoubleErrorDataSet> iterSets = new HashMap<>();
+    private final java.util.Set<DataSet> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final ComboBox<String> errorBarKind = new ComboBox<>();
+    private final ObjectProperty<ErrorBars> errorBars = new SimpleObjectProperty<>(this, "errorBars", ErrorBars.MIN_MAX);
     private YValueIndicator baseline = newBaseline();
     private final ComboBox<String> accuracyKind = new ComboBox<>();
     private final Label summary = new Label("no results yet");
@@ -82,7 +93,20 @@ public class AccuracySparsityView extends BorderPane {
         accuracyKind.valueProperty().addListener((o, a, b) -> redraw.request());
         Label kindLabel = MaskHeatmapView.fixed(new Label("test accuracy"));
         accuracyKind.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, kindLabel, accuracyKind, summary);
+        for (ErrorBars e : ErrorBars.values()) {
+            errorBarKind.getItems().add(e.label());
+        }
+        errorBarKind.setValue(errorBars.get().label());
+        errorBarKind.setId("error-bars");
+        errorBarKind.setMinWidth(Region.USE_PREF_SIZE);
+        errorBarKind.setTooltip(new javafx.scene.control.Tooltip("What the error bars of a mean over repeats span"));
+        errorBarKind.valueProperty().addListener((o, a, b) -> errorBars.set(ErrorBars.ofLabel(b)));
+        errorBars.addListener((o, a, b) -> {
+            errorBarKind.setValue(b.label());
+            redraw.request();
+        });
+        Label barsLabel = MaskHeatmapView.fixed(new Label("error bars"));
+        HBox bar = new HBox(8, kindLabel, accuracyKind, barsLabel, errorBarKind, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("lab-toolbar");
@@ -95,6 +119,20 @@ public class AccuracySparsityView extends BorderPane {
     public void addResult(RoundResult r) {
         table.add(r);
         redraw.request();
+    }
+
+    /**
+     * Adds one result of the curve {@code group} (empty: ungrouped) from the repeat {@code member} (e.g.
+     * {@code seed 3}; listed when the point is hovered).
+     */
+    public void addResult(RoundResult r, String group, String member) {
+        table.add(r, group, member);
+        redraw.request();
+    }
+
+    /** What the error bars span (min-max by default); the toolbar's toggle sets it too. */
+    public ObjectProperty<ErrorBars> errorBarsProperty() {
+        return errorBars;
     }
 
     /** Replaces all results. */
@@ -146,11 +184,15 @@ public class AccuracySparsityView extends BorderPane {
     }
 
     DoubleErrorDataSet accuracySet(Branch b) {
-        return accSets.get(b);
+        return accuracySet("", b);
+    }
+
+    DoubleErrorDataSet accuracySet(String group, Branch b) {
+        return accSets.get(new ResultTable.SeriesKey(group, b));
     }
 
     DoubleErrorDataSet iterationSet(Branch b) {
-        return iterSets.get(b);
+        return iterSets.get(new ResultTable.SeriesKey("", b));
     }
 
     private YValueIndicator newBaseline() {
@@ -175,21 +217,36 @@ public class AccuracySparsityView extends BorderPane {
         double[] xs = table.xValues();
         accX.setData(xs);
         iterX.setData(xs);
-        for (Branch b : Branch.values()) {
-            List<ResultPoint> pts = new ArrayList<>(table.points(b));
-            if (pts.isEmpty()) {
-                detach(accChart, accSets.remove(b));
-                detach(iterChart, iterSets.remove(b));
-                continue;
+        List<ResultTable.SeriesKey> series = table.series();
+        List<String> groups = table.groups();
+        for (ResultTable.SeriesKey gone : new ArrayList<>(accSets.keySet())) {
+            if (!series.contains(gone)) {
+                accSets.remove(gone);
+                iterSets.remove(gone);
             }
-            pts.sort(Comparator.comparingDouble(ResultPoint::remainingPct));
-            DoubleErrorDataSet acc = accSets.computeIfAbsent(b, k -> newSet(k));
-            DoubleErrorDataSet it = iterSets.computeIfAbsent(b, k -> newSet(k));
-            fill(acc, pts, es, true);
-            fill(it, pts, es, false);
-            attach(accChart, acc);
-            attach(iterChart, it);
         }
+        List<DataSet> accWanted = new ArrayList<>();
+        List<DataSet> iterWanted = new ArrayList<>();
+        ErrorBars bars = errorBars.get();
+        for (ResultTable.SeriesKey key : series) {
+            List<ResultPoint> pts = new ArrayList<>(table.points(key));
+            pts.sort(Comparator.comparingDouble(ResultPoint::remainingPct));
+            DoubleErrorDataSet acc = accSets.computeIfAbsent(key, this::newSet);
+            DoubleErrorDataSet it = iterSets.computeIfAbsent(key, this::newSet);
+            style(acc, key, groups);
+            style(it, key, groups);
+            fill(acc, pts, es, true, bars);
+            fill(it, pts, es, false, bars);
+            if (acc.getDataCount() > 0) {
+                accWanted.add(acc);
+                iterWanted.add(it);
+            }
+        }
+        attach(accChart, accWanted);
+        attach(iterChart, iterWanted);
+        owned.clear(); // the sets of curves that are gone were detached above
+        owned.addAll(accSets.values());
+        owned.addAll(iterSets.values());
         OptionalDouble base = table.denseBaselinePct(es);
         if (base.isPresent()) {
             baseline.setValue(base.getAsDouble());
@@ -209,86 +266,97 @@ public class AccuracySparsityView extends BorderPane {
             baselineShown = false;
         }
         int n = table.size();
+        boolean repeats = series.stream().anyMatch(k -> table.points(k).stream().anyMatch(p -> p.n() > 1));
         summary.setText(n == 0 ? "no results yet"
-                : String.format(Locale.ROOT, "%d result%s, %d branch%s; error bars = min..max over repeats", n,
-                n == 1 ? "" : "s", table.branches().size(), table.branches().size() == 1 ? "" : "es"));
+                : String.format(Locale.ROOT, "%d result%s, %d branch%s%s%s", n, n == 1 ? "" : "s",
+                table.branches().size(), table.branches().size() == 1 ? "" : "es",
+                groups.size() > 1 || !groups.get(0).isEmpty() ? ", " + groups.size() + " group" + (groups.size() == 1 ? "" : "s") : "",
+                repeats ? "; mean over repeats, error bars " + bars.label() : ""));
     }
 
-    private static DoubleErrorDataSet newSet(Branch b) {
-        DoubleErrorDataSet ds = new DoubleErrorDataSet(b.label(), 32);
-        Charts.style(ds, b, 1.0, true, true);
+    private DoubleErrorDataSet newSet(ResultTable.SeriesKey key) {
+        DoubleErrorDataSet ds = new DoubleErrorDataSet(key.group().isEmpty() ? key.branch().label()
+                : key.group() + " · " + key.branch().label(), 32);
+        owned.add(ds);
         return ds;
     }
 
-    private static void fill(DoubleErrorDataSet ds, List<ResultPoint> pts, boolean es, boolean accuracy) {
+    /** Branch colours when ungrouped; with several groups a colour per group, the branch by marker and dashes. */
+    private static void style(DoubleErrorDataSet ds, ResultTable.SeriesKey key, List<String> groups) {
+        if (groups.size() <= 1) {
+            Charts.style(ds, key.branch(), 1.0, true, true);
+        } else {
+            Charts.style(ds, GROUP_COLORS[Math.floorMod(groups.indexOf(key.group()), GROUP_COLORS.length)],
+                    BranchColors.marker(key.branch()), true, key.branch() == Branch.TICKET ? null : "8 4");
+        }
+    }
+
+    private static final String[] GROUP_COLORS = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
+        "#56b4e9", "#222222", "#b8a000", "#882255", "#44aa99"};
+
+    private static void fill(DoubleErrorDataSet ds, List<ResultPoint> pts, boolean es, boolean accuracy, ErrorBars bars) {
         ds.lock().writeLockGuard(() -> {
             ds.clearData();
             for (ResultPoint p : pts) {
-                double y;
-                double lo;
-                double hi;
-                if (accuracy) {
-                    y = p.accMean(es);
-                    lo = p.accMin(es);
-                    hi = p.accMax(es);
-                } else {
-                    y = p.iterMean();
-                    lo = p.iterMin();
-                    hi = p.iterMax();
-                }
-                ds.add(p.remainingPct(), y, y - lo, hi - y, label(p, es, accuracy));
+                Spread s = accuracy ? p.acc(es) : p.iter();
+                ds.add(p.remainingPct(), s.mean(), bars.below(s), bars.above(s), label(p, es, accuracy));
             }
         });
     }
 
     static String label(ResultPoint p, boolean es, boolean accuracy) {
         StringBuilder sb = new StringBuilder();
+        if (!p.group().isEmpty()) {
+            sb.append(p.group()).append(" · ");
+        }
         sb.append(p.branch().label()).append(", round ").append(p.round());
         if (p.n() > 1) {
             sb.append(" (").append(p.n()).append(" runs)");
         }
         sb.append(String.format(Locale.ROOT, "%nweights remaining %s", LogTicks.label(p.remainingPct())));
+        Spread s = accuracy ? p.acc(es) : p.iter();
+        String f = accuracy ? "%.2f" : "%.0f";
         if (accuracy) {
-            sb.append(String.format(Locale.ROOT, "%ntest accuracy %s %.2f%%", es ? "at early stop" : "final",
-                    p.accMean(es)));
-            if (p.n() > 1) {
-                sb.append(String.format(Locale.ROOT, " (min %.2f, max %.2f)", p.accMin(es), p.accMax(es)));
-            }
+            sb.append(String.format(Locale.ROOT, "%ntest accuracy %s %.2f%%", es ? "at early stop" : "final", s.mean()));
         } else {
-            sb.append(String.format(Locale.ROOT, "%nearly-stop iteration %.0f", p.iterMean()));
-            if (p.n() > 1) {
-                sb.append(String.format(Locale.ROOT, " (min %.0f, max %.0f)", p.iterMin(), p.iterMax()));
+            sb.append(String.format(Locale.ROOT, "%nearly-stop iteration %.0f", s.mean()));
+        }
+        if (p.n() > 1) {
+            sb.append(String.format(Locale.ROOT, " (min " + f + ", max " + f + ", s.d. " + f + ", n = %d)", s.min(),
+                    s.max(), s.std(), s.n()));
+        }
+        for (int i = 0; i < p.members().size(); i++) {
+            String m = p.members().get(i);
+            if (!m.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%n  %s: " + f + (accuracy ? "%%" : ""), m, s.values().get(i)));
             }
         }
         return sb.toString();
     }
 
-    private static void attach(XYChart chart, DoubleErrorDataSet ds) {
+    /**
+     * Shows exactly {@code wanted} of this view's own data sets, in order (group, then branch), where the
+     * first of them stood (else after the others); data sets others added to the chart stay. Compares by identity (ChartFX data sets
+     * compare equal by content) and touches the list only on change.
+     */
+    private void attach(XYChart chart, List<DataSet> wanted) {
         var list = Charts.renderer(chart).getDatasets();
-        if (ds.getDataCount() > 0 && !list.contains(ds)) {
-            // keep branch (enum) order in the legend
-            int at = 0;
-            for (int i = 0; i < list.size(); i++) {
-                if (branchOf(list.get(i).getName()) < branchOf(ds.getName())) {
-                    at = i + 1;
-                }
-            }
-            list.add(at, ds);
-        }
-    }
-
-    private static int branchOf(String label) {
-        for (Branch b : Branch.values()) {
-            if (b.label().equals(label)) {
-                return b.ordinal();
+        List<DataSet> mine = new ArrayList<>();
+        int at = -1;
+        for (int i = 0; i < list.size(); i++) {
+            if (owned.contains(list.get(i))) {
+                mine.add(list.get(i));
+                at = at < 0 ? i : at;
             }
         }
-        return Integer.MAX_VALUE;
-    }
-
-    private static void detach(XYChart chart, DoubleErrorDataSet ds) {
-        if (ds != null) {
-            Charts.renderer(chart).getDatasets().remove(ds);
+        boolean same = mine.size() == wanted.size();
+        for (int i = 0; same && i < mine.size(); i++) {
+            same = mine.get(i) == wanted.get(i);
         }
+        if (same) {
+            return;
+        }
+        list.removeIf(owned::contains);
+        list.addAll(at < 0 ? list.size() : Math.min(at, list.size()), wanted);
     }
 }

@@ -178,4 +178,55 @@ class AccuracySparsityViewTest {
         assertEquals(7, lines.size());
         assertTrue(lines.get(1).startsWith("ticket,0,2,100,98.1,98,98.2,"), lines.get(1));
     }
+
+    @Test
+    void errorBarToggleSwitchesBetweenRangeAndStandardDeviation(FxRobot robot) {
+        Fx.run(() -> {
+            view.addResult(r(Branch.TICKET, 1, 0.80, 100), "", "seed 1");
+            view.addResult(r(Branch.TICKET, 1, 0.80, 100), "", "seed 2");
+            view.addResult(r(Branch.TICKET, 1, 0.86, 100), "", "seed 3");
+            view.flush();
+        });
+        DoubleErrorDataSet t = view.accuracySet(Branch.TICKET);
+        assertEquals(82.0, t.get(DataSet.DIM_Y, 0), 1e-9);
+        assertEquals(2.0, t.getErrorNegative(DataSet.DIM_Y, 0), 1e-9);
+        assertEquals(4.0, t.getErrorPositive(DataSet.DIM_Y, 0), 1e-9);
+        // the toolbar's toggle, as the user picks it
+        Fx.run(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> bars = (javafx.scene.control.ComboBox<String>) view.lookup("#error-bars");
+            bars.setValue(org.lotterylab.visuals.model.ErrorBars.SD.label());
+            view.flush();
+        });
+        assertEquals(org.lotterylab.visuals.model.ErrorBars.SD, view.errorBarsProperty().get());
+        assertEquals(Math.sqrt(12), t.getErrorNegative(DataSet.DIM_Y, 0), 1e-9);
+        assertEquals(Math.sqrt(12), t.getErrorPositive(DataSet.DIM_Y, 0), 1e-9);
+        String label = t.getDataLabel(0);
+        assertTrue(label.contains("n = 3") && label.contains("seed 1: 80.00%") && label.contains("seed 3: 86.00%"), label);
+    }
+
+    @Test
+    void groupedResultsGiveOneCurvePerGroupAndBranchAndForeignDataSetsStay(FxRobot robot) {
+        DoubleErrorDataSet foreign = new DoubleErrorDataSet("supermask", 4);
+        foreign.add(50, 80, 0, 0);
+        Fx.run(() -> {
+            Charts.renderer(view.accuracyChart()).getDatasets().add(foreign);
+            view.addResult(r(Branch.TICKET, 0, 0.98, 100), "rewindIteration=0", "seed 1");
+            view.addResult(r(Branch.TICKET, 0, 0.97, 100), "rewindIteration=50", "seed 1");
+            view.addResult(r(Branch.RANDOM_REINIT, 1, 0.95, 100), "rewindIteration=50", "seed 1");
+            view.flush();
+        });
+        List<String> names = Fx.call(() -> Charts.renderer(view.accuracyChart()).getDatasets().stream()
+                .map(DataSet::getName).toList());
+        assertEquals(List.of("supermask", "rewindIteration=0 · " + Branch.TICKET.label(),
+                "rewindIteration=50 · " + Branch.TICKET.label(), "rewindIteration=50 · " + Branch.RANDOM_REINIT.label()), names);
+        assertTrue(view.accuracySet("rewindIteration=50", Branch.TICKET).getDataLabel(0).startsWith("rewindIteration=50 · "));
+        assertTrue(!view.accuracySet("rewindIteration=0", Branch.TICKET).getStyle()
+                .equals(view.accuracySet("rewindIteration=50", Branch.TICKET).getStyle()), "groups differ in colour");
+        Fx.run(() -> {
+            view.clear();
+            view.flush();
+        });
+        assertEquals(List.of(foreign), Fx.call(() -> List.copyOf(Charts.renderer(view.accuracyChart()).getDatasets())));
+    }
 }

@@ -28,8 +28,12 @@ public final class ReplicateOptions {
 
     /** The parallel trainings given, checked to be in [1, {@link ThreadsOption#MAX}], or the number of cores. */
     public int parallel() {
-        return parallel == null ? Runtime.getRuntime().availableProcessors()
-                : UsageException.checkBetween("--parallel", parallel, 1, ThreadsOption.MAX);
+        return parallelOr(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The parallel trainings given, checked, or {@code otherwise} (the window: all cores but one). */
+    public int parallelOr(int otherwise) {
+        return parallel == null ? otherwise : UsageException.checkBetween("--parallel", parallel, 1, ThreadsOption.MAX);
     }
 
     /** For a dry run: each replicate's run directory and the group file, or the one run directory. */

@@ -52,6 +52,27 @@ public final class EngineLoader {
     }
 
     /**
+     * The runner for replicates trained side by side: a fresh DL4J runner with one compute thread per
+     * training (as {@code lth imp --replicates}), or {@code loaded} itself when it is not the DL4J engine
+     * (a test's fake engine).
+     */
+    public static ExperimentRunner singleThreaded(ExperimentRunner loaded) {
+        String name = loaded.getClass().getName();
+        return name.equals(IMP_RUNNER) || name.equals(IMP_RUNNER_OLD) ? dl4jRunner(name) : loaded;
+    }
+
+    private static ExperimentRunner dl4jRunner(String className) {
+        try {
+            return (ExperimentRunner) Class.forName(className).getConstructor(int.class).newInstance(1);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("cannot create the DL4J engine: " + e, e);
+        }
+    }
+
+    /**
      * Creates the runner and asks it for its backend (which initialises ND4J) on a daemon thread named
      * {@code lth-engine-loader}. The future completes on that thread.
      */

@@ -105,7 +105,20 @@ public final class ExperimentPanel extends ScrollPane {
         VBox presetBox = new VBox(4, presetLabel, presetChoice, presetHelp);
         presetBox.getStyleClass().add("preset-box");
 
-        VBox content = new VBox(8, title, presetBox);
+        Label repLabel = new Label("Replicates");
+        repLabel.getStyleClass().add("field-label");
+        javafx.scene.control.Spinner<Integer> reps = new javafx.scene.control.Spinner<>(1, 100, vm.replicates());
+        reps.setId("replicatesSpinner");
+        reps.setEditable(true);
+        reps.setPrefWidth(90);
+        reps.getValueFactory().valueProperty().addListener((obs, o, n) -> vm.replicatesProperty().set(n == null ? 1 : n));
+        vm.replicatesProperty().addListener((obs, o, n) -> reps.getValueFactory().setValue(n.intValue()));
+        reps.setTooltip(new Tooltip("Run the experiment from N seeds (seed, seed+1, ...): each replicate is stored as "
+                + "the run of its seed, a group file lists them; curves show the mean with error bars"));
+        HBox repBox = new HBox(8, repLabel, reps);
+        repBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        VBox content = new VBox(8, title, presetBox, repBox);
         content.setPadding(new Insets(10));
         List<String> placed = new ArrayList<>();
         for (Map.Entry<String, List<String>> s : SECTIONS.entrySet()) {

@@ -40,6 +40,8 @@ public final class ExperimentViewModel {
     private final List<FieldViewModel> fields = new ArrayList<>();
     private final Map<String, FieldViewModel> byKey = new LinkedHashMap<>();
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(this, "preset");
+    private final javafx.beans.property.IntegerProperty replicates =
+            new javafx.beans.property.SimpleIntegerProperty(this, "replicates", 1);
     private final ReadOnlyObjectWrapper<ExperimentSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final Predicate<Path> isDirectory;
@@ -79,6 +81,19 @@ public final class ExperimentViewModel {
                 load(n.spec().toMap(), true);
             }
         });
+    }
+
+    /**
+     * How many replicates Run starts (seeds seed, seed + 1, ...; 1 = a single run): not a spec field, each
+     * replicate is the ordinary run of its seed (as {@code lth imp --replicates N}).
+     */
+    public javafx.beans.property.IntegerProperty replicatesProperty() {
+        return replicates;
+    }
+
+    /** The replicates Run starts, at least 1. */
+    public int replicates() {
+        return Math.max(1, replicates.get());
     }
 
     /** The presets to choose from, quick first. */

@@ -57,6 +57,8 @@ public final class LabLauncher implements Callable<Integer>, SpecCommand {
     Path replay;
     @Option(names = "--presentation", description = "large fonts, high contrast, full screen")
     boolean presentation;
+    @Mixin
+    org.lotterylab.app.cli.ReplicateOptions reps;
 
     /**
      * The command.
@@ -133,15 +135,16 @@ public final class LabLauncher implements Callable<Integer>, SpecCommand {
             throw new UsageException("--screenshot expects a .png file (got " + screenshot + ")");
         }
         for (Path p : new Path[] {open, replay}) {
-            if (p != null && !Files.isDirectory(p)) {
-                throw new UsageException("not a run directory: " + p);
+            if (p != null && !Files.isDirectory(p) && !(p == open && Files.isRegularFile(p))) {
+                throw new UsageException("not a run directory" + (p == open ? ", group file or sweep" : "") + ": " + p);
             }
         }
         int n = threads.resolve(LabOptions.defaultThreads());
         try {
             return new LabOptions(spec.preset(), spec.overrides(), helpOnly ? Path.of("runs") : out.resolve(ctx.dirs()).toAbsolutePath(),
                     n, autostart, Optional.ofNullable(screenshot), exitWhenDone, Optional.ofNullable(open),
-                    Optional.ofNullable(replay), presentation, helpOnly);
+                    Optional.ofNullable(replay), presentation, helpOnly, reps.replicates(),
+                    reps.parallelOr(LabOptions.defaultThreads()));
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());
         }

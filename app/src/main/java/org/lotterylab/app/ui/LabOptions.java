@@ -25,10 +25,12 @@ import org.lotterylab.app.install.UserDirs;
  * @param replay        a stored run to replay as if live
  * @param presentation  start in presentation mode
  * @param help          only print the usage
+ * @param replicates    replicates the experiment panel starts with (1 = a single run)
+ * @param parallel      replicates trained at once (default: all cores but one)
  */
 public record LabOptions(Preset preset, Map<String, String> overrides, Path outDir, int threads, boolean autostart,
                          Optional<Path> screenshot, boolean exitWhenDone, Optional<Path> open, Optional<Path> replay,
-                         boolean presentation, boolean help) {
+                         boolean presentation, boolean help, int replicates, int parallel) {
 
     /** Copies the overrides. */
     public LabOptions {

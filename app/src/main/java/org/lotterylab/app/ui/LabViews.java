@@ -46,11 +46,66 @@ public final class LabViews implements RunViewSink {
     private boolean baselineSet;
     private boolean sideViewsStale;
     private boolean applyingRound;
+    private GroupViewModel group;
 
     /** Creates the views and links the side views to the heatmap's round and branch. */
     public LabViews() {
         heatmap.roundProperty().addListener((obs, o, n) -> heatmapMoved());
         heatmap.branchProperty().addListener((obs, o, n) -> heatmapMoved());
+        accuracy.errorBarsProperty().addListener((obs, o, n) -> showGroupLmc());
+    }
+
+    /**
+     * A group is shown as one result: the accuracy plot shows every member's rounds (mean with error bars
+     * per group and branch), the LMC view's instability chart every member's curves; the other views keep
+     * the first member's run.
+     */
+    @Override
+    public void groupOpened(GroupViewModel g) {
+        group = g;
+        regroup();
+    }
+
+    @Override
+    public void groupResult(int member, RoundResult r) {
+        if (group == null) {
+            return;
+        }
+        group.addResult(member, r);
+        accuracy.addResult(r, group.groupLabel(member), group.memberLabel(member));
+    }
+
+    @Override
+    public void groupCurve(int member, LmcEvent.LmcCurveDone done) {
+        if (group == null) {
+            return;
+        }
+        group.addCurve(member, done);
+        showGroupLmc();
+    }
+
+    /** Redraws the group after its grouping changed. */
+    public void regroup() {
+        if (group == null) {
+            return;
+        }
+        accuracy.setDenseBaseline(Double.NaN);
+        accuracy.setResults(List.of());
+        for (GroupViewModel.Tagged t : group.tagged()) {
+            accuracy.addResult(t.result(), t.group(), t.member());
+        }
+        showGroupLmc();
+    }
+
+    /** The group shown, or null. */
+    public GroupViewModel group() {
+        return group;
+    }
+
+    private void showGroupLmc() {
+        if (group != null) {
+            lmc.showGroup(group.instability(), accuracy.errorBarsProperty().get(), group.byK());
+        }
     }
 
     /** The mask heatmap. */
@@ -136,6 +191,7 @@ public final class LabViews implements RunViewSink {
         layers = List.of();
         inputShape = null;
         baselineSet = false;
+        group = null;
     }
 
     @Override
@@ -194,8 +250,11 @@ public final class LabViews implements RunViewSink {
         RoundResult r = e.result();
         Branch b = r.branch();
         long t0 = System.nanoTime();
-        accuracy.addResult(r);
-        baseline(r);
+        if (group == null) {
+            // a group's rounds reach the accuracy plot tagged with their member (groupResult)
+            accuracy.addResult(r);
+            baseline(r);
+        }
         long t1 = System.nanoTime();
         results.put(key(b, r.round()), r);
         if (!e.masks().isEmpty()) {

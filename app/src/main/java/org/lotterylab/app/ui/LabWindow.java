@@ -95,6 +95,9 @@ public final class LabWindow {
     private final Timeline poll;
     private final AtomicBoolean polling = new AtomicBoolean();
     private StoredRunReader openedRun;
+    private Path openedGroup;
+    private final HBox groupBar = new HBox(10);
+    private GroupViewModel barGroup;
     private final Set<String> shownRounds = new HashSet<>();
     private Path lastDir;
 
@@ -106,6 +109,7 @@ public final class LabWindow {
         this.stage = stage;
         this.options = options;
         this.experiment = new ExperimentViewModel(options.preset(), options.overrides(), Files::isDirectory);
+        experiment.replicatesProperty().set(options.replicates());
         this.vm = new RunViewModel(experiment);
         vm.setSink(views);
         this.pump = new LiveUpdatePump(batch -> {
@@ -115,6 +119,7 @@ public final class LabWindow {
                 vm.apply(batch);
             }
             updateCaption();
+            syncGroupBar();
         });
         pump.setDeferred(views.deferredWork());
         this.panel = new ExperimentPanel(experiment);
@@ -122,7 +127,13 @@ public final class LabWindow {
         this.grid = new ViewGrid(views, vm);
 
         root.getStyleClass().add("lab-root");
-        root.setTop(new VBox(toolbar(), errorBanner(), captionBar()));
+        root.setTop(new VBox(toolbar(), errorBanner(), captionBar(), groupBar));
+        groupBar.setId("groupBar");
+        groupBar.getStyleClass().add("lab-toolbar");
+        groupBar.setAlignment(Pos.CENTER_LEFT);
+        groupBar.setPadding(new Insets(3, 10, 3, 10));
+        groupBar.setVisible(false);
+        groupBar.setManaged(false);
         root.setLeft(panel);
         root.setCenter(grid);
         root.setBottom(statusBar());
@@ -191,7 +202,12 @@ public final class LabWindow {
             return;
         }
         stopPolling();
+        openedGroup = null;
         pump.discardPending();
+        if (experiment.replicates() > 1) {
+            runReplicates(spec, loaded, experiment.replicates());
+            return;
+        }
         try {
             RunControl control = loaded.runner().start(spec, options.outDir(), pump);
             vm.started(RunViewModel.Activity.RUNNING, control, spec);
@@ -201,17 +217,48 @@ public final class LabWindow {
         }
     }
 
-    /** Opens a stored run (read in the background) and shows it in every view. */
+    /**
+     * Starts {@code n} replicates of {@code spec} (seeds seed .. seed + n - 1, each the ordinary run of its
+     * seed) through {@link org.lotterylab.engine.replicate.ReplicateRunner}, {@link LabOptions#parallel()}
+     * at once with one compute thread each; the views show the first replicate, the accuracy plot and the
+     * LMC view every replicate's rounds as they land.
+     */
+    private void runReplicates(ExperimentSpec spec, EngineLoader.Loaded loaded, int n) {
+        org.lotterylab.api.store.ReplicateGroup g = org.lotterylab.api.store.ReplicateGroup.of(spec, n);
+        GroupViewModel group = new GroupViewModel(RunGroup.of(g, options.outDir()));
+        try {
+            ExperimentRunner single = EngineLoader.singleThreaded(loaded.runner());
+            RunControl control = new org.lotterylab.engine.replicate.ReplicateRunner(single::start, options.parallel())
+                    .start(g, options.outDir(), new LiveGroupListener(pump, group));
+            vm.started(RunViewModel.Activity.RUNNING, control, spec, n);
+            vm.say("Running " + n + " replicates (seeds " + spec.seed() + ".." + (spec.seed() + n - 1) + "), "
+                    + options.parallel() + " at once; group file " + g.fileName());
+            pulses.start();
+        } catch (IOException | RuntimeException e) {
+            vm.startFailed("The replicates could not start: " + EngineLoader.reason(e), e.toString());
+        }
+    }
+
+    /**
+     * Opens a stored run, or a group of runs shown as one result (a {@code *.group.json} file, a folder
+     * holding one, or a sweep folder with {@code sweep.json}), read in the background.
+     */
     public void openRun(Path dir) {
         if (vm.busyProperty().get()) {
             vm.say("Stop the current run before opening another");
             return;
         }
         stopPolling();
+        openedGroup = null;
         lastDir = dir.toAbsolutePath().getParent();
         vm.loadingStored(dir);
         pump.discardPending();
         background("lth-open-run", () -> {
+            Optional<RunGroup> group = RunGroup.find(dir);
+            if (group.isPresent()) {
+                openGroup(dir, group.get());
+                return;
+            }
             StoredRunReader reader = StoredRunReader.open(dir);
             RecordedRun run = reader.snapshot();
             List<StoredLmc.Curve> lmc = StoredLmc.read(dir);
@@ -230,8 +277,39 @@ public final class LabWindow {
         }, e -> vm.startFailed("Cannot open " + dir + ": " + EngineLoader.reason(e), e.toString()));
     }
 
-    /** Re-reads the opened stored run and adds the rounds finished since. */
+    /** Reads a group's runs (off the FX thread), then shows its first run with finished rounds and the group. */
+    private void openGroup(Path source, RunGroup group) throws IOException {
+        GroupViewModel g = GroupViewModel.load(group);
+        RunGroup.Member first = null;
+        for (RunGroup.Member m : group.members()) {
+            if (Files.isRegularFile(m.dir().resolve("spec.json"))
+                    && !org.lotterylab.api.store.SummaryCsv.read(m.dir().resolve("summary.csv")).rows().isEmpty()) {
+                first = m;
+                break;
+            }
+        }
+        if (first == null) {
+            throw new IOException("no run of " + group.title() + " has finished a round yet");
+        }
+        RecordedRun run = StoredRunReader.open(first.dir()).snapshot();
+        List<StoredLmc.Curve> lmc = StoredLmc.read(first.dir());
+        Platform.runLater(() -> {
+            openedGroup = source;
+            shownRounds.clear();
+            shownLmc.clear();
+            List<RunEvent> events = new java.util.ArrayList<>(StoredRunEvents.opening(run));
+            events.addAll(events.size() - 1, newLmc(lmc));
+            events.add(new GroupEvents.Opened(g));
+            events.forEach(pump::onEvent);
+        });
+    }
+
+    /** Re-reads the opened stored run (or group) and adds the rounds finished since. */
     public void refresh() {
+        if (openedGroup != null && !vm.busyProperty().get()) {
+            openRun(openedGroup);
+            return;
+        }
         if (openedRun == null || vm.busyProperty().get()) {
             return;
         }
@@ -790,6 +868,59 @@ public final class LabWindow {
                 ? "Longest gap between JavaFX pulses: measured during runs and replays"
                 : String.format(Locale.ROOT, "Longest gap between JavaFX pulses during the last run: %.1f ms over %d pulses"
                         + " (under 50 ms: the window never froze)", ms, pulses.pulses()));
+    }
+
+    // ------------------------------------------------------------------ group bar
+
+    /**
+     * The bar above the views while a group is shown: what it is and, for a sweep, a check box per grid
+     * field to group by (one curve per group; the other fields and the seeds give the error bars).
+     */
+    private void syncGroupBar() {
+        GroupViewModel g = views.group();
+        if (g == barGroup) {
+            return;
+        }
+        barGroup = g;
+        groupBar.getChildren().clear();
+        groupBar.setVisible(g != null);
+        groupBar.setManaged(g != null);
+        if (g == null) {
+            return;
+        }
+        Label title = new Label(g.group().title());
+        title.setId("groupTitle");
+        title.getStyleClass().add("lab-stats");
+        groupBar.getChildren().add(title);
+        if (!g.axes().isEmpty()) {
+            groupBar.getChildren().add(new Label("group by:"));
+            for (String axis : g.axes()) {
+                javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(axis);
+                box.setId("groupBy-" + axis);
+                box.setSelected(g.groupBy().contains(axis));
+                box.selectedProperty().addListener((obs, o, n) -> {
+                    List<String> chosen = new java.util.ArrayList<>();
+                    for (Node c : groupBar.getChildren()) {
+                        if (c instanceof javafx.scene.control.CheckBox cb && cb.isSelected()) {
+                            chosen.add(cb.getText());
+                        }
+                    }
+                    g.setGroupBy(chosen);
+                    views.regroup();
+                    updateCaption();
+                });
+                groupBar.getChildren().add(box);
+            }
+        }
+        Label note = new Label(g.byK() ? "LMC: instability vs rewinding iteration k, spread over the other runs"
+                : "curves: mean over the runs of each group, error bars as chosen on the accuracy plot");
+        note.getStyleClass().add("toolbar-note");
+        groupBar.getChildren().add(note);
+    }
+
+    /** The bar shown above the views while a group is shown (tests). */
+    public HBox groupBar() {
+        return groupBar;
     }
 
     // ------------------------------------------------------------------ helpers

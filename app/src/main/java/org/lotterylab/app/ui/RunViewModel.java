@@ -104,6 +104,8 @@ public final class RunViewModel {
     private RunEvent.IterationProgress latest;
     private int finishedRounds;
     private int lmcCurves;
+    private int runsInGroup = 1;
+    private GroupViewModel group;
 
     /** A view model over {@code experiment} with the system clock. */
     public RunViewModel(ExperimentViewModel experiment) {
@@ -155,8 +157,18 @@ public final class RunViewModel {
 
     /** A live run or replay was started with {@code control}; its events follow. */
     public void started(Activity what, RunControl runControl, ExperimentSpec spec) {
+        started(what, runControl, spec, 1);
+    }
+
+    /**
+     * A live run of {@code runs} replicates of {@code spec} (or one run, or a replay) was started with
+     * {@code control}; the first replicate's events follow, the others' as {@link GroupEvents}.
+     */
+    public void started(Activity what, RunControl runControl, ExperimentSpec spec, int runs) {
         control = runControl;
         runSpec = spec;
+        runsInGroup = Math.max(1, runs);
+        group = null;
         resetProgress(spec);
         clearError();
         activity.set(what);
@@ -170,6 +182,8 @@ public final class RunViewModel {
     public void loadingStored(Path dir) {
         control = null;
         runSpec = null;
+        runsInGroup = 1;
+        group = null;
         clearError();
         activity.set(Activity.LOADING_STORED);
         paused.set(false);
@@ -348,6 +362,29 @@ public final class RunViewModel {
             lmcCurves++;
             c.points().forEach(sink::lmcPoint);
             sink.lmcCurve(c.done(), c.standardError());
+        } else if (e instanceof GroupEvents.Opened o) {
+            group = o.group();
+            sink.groupOpened(o.group());
+            if (activity.get() != Activity.RUNNING) {
+                statusMessage.set(String.format(Locale.ROOT, "Opened %s: %d of %d runs with results, %d rounds%s",
+                        o.group().group().title(), o.group().membersWithResults(), o.group().group().members().size(),
+                        o.group().rounds(), o.group().warnings().isEmpty() ? ""
+                                : " (skipped: " + String.join("; ", o.group().warnings()) + ")"));
+            }
+        } else if (e instanceof GroupEvents.Result r) {
+            if (r.member() != 0) {
+                // member 0's rounds are counted from its own events
+                finishedRounds++;
+                finishedIterations += runSpec == null ? 0 : runSpec.iterations();
+            }
+            sink.groupResult(r.member(), r.result());
+            if (activity.get() == Activity.RUNNING && group != null) {
+                statusMessage.set(String.format(Locale.ROOT, "%s: %s round %d finished, %.2f%% test accuracy",
+                        group.memberLabel(r.member()), r.result().branch().id(), r.result().round(),
+                        100 * r.result().testAccuracy()));
+            }
+        } else if (e instanceof GroupEvents.Curve c) {
+            sink.groupCurve(c.member(), c.done());
         } else if (e instanceof RunEvent.Note n) {
             statusMessage.set(n.text());
         } else if (e instanceof RunEvent.RunFinished f) {
@@ -397,7 +434,7 @@ public final class RunViewModel {
     }
 
     private void resetProgress(ExperimentSpec spec) {
-        totalIterations = spec == null ? 0 : (long) roundsInRun(spec) * spec.iterations();
+        totalIterations = spec == null ? 0 : (long) roundsInRun(spec) * spec.iterations() * runsInGroup;
         finishedIterations = 0;
         finishedRounds = 0;
         inProgress.clear();
@@ -587,6 +624,11 @@ public final class RunViewModel {
             }
         }
         return out;
+    }
+
+    /** The group shown as one result (opened or running live), or null for a single run. */
+    public GroupViewModel group() {
+        return group;
     }
 
     /** Linear-mode-connectivity curves finished (or read from disk) in the run shown. */

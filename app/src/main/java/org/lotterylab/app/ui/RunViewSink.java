@@ -40,6 +40,18 @@ public interface RunViewSink {
     default void earlyBirdDrawn(RunEvent.EarlyBirdDrawn summary) {
     }
 
+    /** A group of runs is shown as one result (see {@link GroupEvents}). */
+    default void groupOpened(GroupViewModel group) {
+    }
+
+    /** A finished round of member {@code member} of the group shown. */
+    default void groupResult(int member, org.lotterylab.api.run.RoundResult result) {
+    }
+
+    /** A finished LMC curve of member {@code member} of the group shown. */
+    default void groupCurve(int member, org.lotterylab.api.run.LmcEvent.LmcCurveDone done) {
+    }
+
     /** A sink that does nothing. */
     static RunViewSink none() {
         return new RunViewSink() {

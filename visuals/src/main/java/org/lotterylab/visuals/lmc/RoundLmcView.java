@@ -35,7 +35,9 @@ import org.lotterylab.visuals.model.Csv;
  * path of every finished round, coloured by branch, the focus round bold and earlier rounds faded; right (or
  * below), instability versus weights remaining per branch with the stability threshold and, beside it, the
  * published reference ({@link RoundLmc#REFERENCE}). Fed live with the IMP run's {@link LmcEvent}s or from a
- * stored run's {@code lmc.csv} / {@code instability.csv}.
+ * stored run's {@code lmc.csv} / {@code instability.csv}. For a group of runs (replicates, a sweep),
+ * {@link #showGroup} replaces the instability chart by the group's means with error bars, versus weights
+ * remaining, or versus the rewinding iteration k when the group's runs differ in k.
  *
  * <p>FX thread only (asserted). Changes are coalesced into one redraw per frame, and only the curves that
  * changed are refilled; a change of the focus round only restyles.
@@ -50,6 +52,16 @@ public class RoundLmcView extends BorderPane {
     private final XYChart instabilityChart = Charts.chart("Instability vs weights remaining", weightsAxis,
             instabilityAxis, true);
     private final YValueIndicator threshold = new YValueIndicator(instabilityAxis, 2, "stable below 2%");
+    private final DefaultNumericAxis kAxis = Charts.linearAxis("rewinding iteration k", true);
+    private final DefaultNumericAxis kInstabilityAxis = Charts.linearAxis("instability (%)", true);
+    private final XYChart kChart = Charts.chart("Instability vs rewinding iteration k", kAxis, kInstabilityAxis, true);
+    private final YValueIndicator kThreshold = new YValueIndicator(kInstabilityAxis, 2, "stable below 2%");
+    private final List<DoubleErrorDataSet> groupSets = new ArrayList<>();
+    private GroupInstability group;
+    private org.lotterylab.visuals.model.ErrorBars groupBars = org.lotterylab.visuals.model.ErrorBars.MIN_MAX;
+    private boolean groupByK;
+    private boolean groupDirty;
+    private boolean kThresholdShown;
     private final Label caption = new Label("no interpolation yet: LMC curves appear after each round "
             + "(spec field lmcEachRound)");
     private final Label reference = new Label("reference: " + RoundLmc.REFERENCE);
@@ -72,7 +84,14 @@ public class RoundLmcView extends BorderPane {
         alphaAxis.set(-0.02, 1.02);
         instabilityAxis.setAutoRanging(false);
         instabilityAxis.set(0, 2.5);
-        for (XYChart c : List.of(pathChart, instabilityChart)) {
+        kChart.setId("lmc-k-chart");
+        Charts.integerLabels(kAxis);
+        kInstabilityAxis.setAutoRanging(false);
+        kInstabilityAxis.set(0, 2.5);
+        kThreshold.setEditable(false);
+        kThreshold.setLabelPosition(0.98);
+        kChart.setVisible(false);
+        for (XYChart c : List.of(pathChart, instabilityChart, kChart)) {
             c.getPlugins().add(new Charts.LabelTooltip());
             Charts.renderer(c).setAssumeSortedData(false);
         }
@@ -85,7 +104,7 @@ public class RoundLmcView extends BorderPane {
         reference.setWrapText(true);
         VBox bottom = new VBox(2, caption, reference);
         bottom.setPadding(new Insets(2, 6, 4, 6));
-        setCenter(new AdaptiveSplit(pathChart, instabilityChart, 0.5));
+        setCenter(new AdaptiveSplit(pathChart, new javafx.scene.layout.StackPane(instabilityChart, kChart), 0.5));
         setBottom(bottom);
     }
 
@@ -124,6 +143,15 @@ public class RoundLmcView extends BorderPane {
         Charts.renderer(instabilityChart).getDatasets().clear();
         instabilityChart.getPlugins().remove(threshold);
         thresholdShown = false;
+        group = null;
+        groupSets.clear();
+        groupDirty = false;
+        Charts.renderer(kChart).getDatasets().clear();
+        kChart.getPlugins().remove(kThreshold);
+        kThresholdShown = false;
+        kChart.setVisible(false);
+        instabilityChart.setVisible(true);
+        reference.setText("reference: " + RoundLmc.REFERENCE);
         caption.setText("no interpolation yet: LMC curves appear after each round (spec field lmcEachRound)");
     }
 
@@ -146,6 +174,31 @@ public class RoundLmcView extends BorderPane {
     /** The round drawn bold, -1 before any curve. */
     public ReadOnlyIntegerProperty focusRoundProperty() {
         return focusRound.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows a group's instability as means with error bars ({@code bars}): versus the rewinding iteration k
+     * (one series per group, branch and round) when {@code byK}, else versus weights remaining (one series
+     * per group and branch). The path chart keeps showing the curves added one by one (the group's first
+     * run). Pass the same model again after adding to it; {@link #clear} leaves group mode.
+     */
+    public void showGroup(GroupInstability model, org.lotterylab.visuals.model.ErrorBars bars, boolean byK) {
+        assertFx();
+        group = model;
+        groupBars = bars;
+        groupByK = byK;
+        groupDirty = true;
+        redraw.request();
+    }
+
+    /** The group shown, or null. */
+    public GroupInstability group() {
+        return group;
+    }
+
+    /** The k chart (group mode with k as an axis). */
+    public XYChart kChart() {
+        return kChart;
     }
 
     /** The curves behind the view. */
@@ -229,7 +282,11 @@ public class RoundLmcView extends BorderPane {
         }
         dirty.clear();
         restyle = false;
-        if (instabilityDirty) {
+        if (group != null && (groupDirty || instabilityDirty)) {
+            groupDirty = false;
+            instabilityDirty = false;
+            pushGroup();
+        } else if (instabilityDirty) {
             instabilityDirty = false;
             pushInstability();
         }
@@ -291,5 +348,86 @@ public class RoundLmcView extends BorderPane {
             instabilityChart.getPlugins().add(threshold);
             thresholdShown = true;
         }
+    }
+
+    private void pushGroup() {
+        boolean byK = groupByK;
+        XYChart chart = byK ? kChart : instabilityChart;
+        kChart.setVisible(byK);
+        instabilityChart.setVisible(!byK);
+        Charts.renderer(instabilityChart).getDatasets().clear();
+        Charts.renderer(kChart).getDatasets().clear();
+        instabilitySets.clear();
+        groupSets.clear();
+        List<GroupInstability.Series> series = byK ? group.byK() : group.byWeightsRemaining();
+        List<String> groups = series.stream().map(GroupInstability.Series::group).distinct().toList();
+        LmcColors colors = new LmcColors();
+        List<Double> xs = new ArrayList<>();
+        double top = 100 * model.threshold() * 1.25;
+        for (GroupInstability.Series g : series) {
+            DoubleErrorDataSet ds = new DoubleErrorDataSet(g.name(), Math.max(4, g.points().size()));
+            if (groups.size() <= 1 && !byK) {
+                Charts.style(ds, g.branch(), 1, true, true);
+            } else {
+                Charts.style(ds, colors.color(g.group() + "/" + g.branch() + "/" + g.round()), BranchColors.marker(g.branch()),
+                        true, g.branch() == Branch.TICKET ? null : "8 4");
+            }
+            for (GroupInstability.Point p : g.points()) {
+                org.lotterylab.api.store.Spread s = p.instability();
+                double y = 100 * s.mean();
+                double lo = 100 * groupBars.below(s);
+                double hi = 100 * groupBars.above(s);
+                double x = byK ? p.x() : 100 * p.x();
+                ds.add(x, y, lo, hi, groupLabel(g, p));
+                xs.add(x);
+                top = Math.max(top, 1.15 * (y + hi));
+            }
+            groupSets.add(ds);
+        }
+        Charts.renderer(chart).getDatasets().setAll(groupSets);
+        if (byK) {
+            kInstabilityAxis.set(0, top);
+            kThreshold.setValue(100 * model.threshold());
+            kThreshold.setText("stable below " + LmcColors.percent(model.threshold()));
+            if (!kThresholdShown && !groupSets.isEmpty()) {
+                kChart.getPlugins().add(kThreshold);
+                kThresholdShown = true;
+            }
+        } else {
+            weightsAxis.setData(xs.stream().mapToDouble(Double::doubleValue).toArray());
+            instabilityAxis.set(0, top);
+            threshold.setValue(100 * model.threshold());
+            threshold.setText("stable below " + LmcColors.percent(model.threshold()));
+            if (!thresholdShown && !groupSets.isEmpty()) {
+                instabilityChart.getPlugins().add(threshold);
+                thresholdShown = true;
+            }
+        }
+        int runs = (int) group.byWeightsRemaining().stream().flatMap(x -> x.points().stream())
+                .flatMap(p -> p.members().stream()).distinct().count();
+        if (runs == 0) {
+            reference.setText("reference: " + RoundLmc.REFERENCE);
+            return;
+        }
+        reference.setText(String.format(Locale.ROOT, "instability: mean over %d run%s%s, error bars %s (n in the hover); "
+                        + "reference: %s", runs, runs == 1 ? "" : "s", byK ? ", by rewinding iteration k" : "",
+                groupBars.label(), RoundLmc.REFERENCE));
+    }
+
+    static String groupLabel(GroupInstability.Series g, GroupInstability.Point p) {
+        org.lotterylab.api.store.Spread s = p.instability();
+        StringBuilder sb = new StringBuilder();
+        if (!g.group().isEmpty()) {
+            sb.append(g.group()).append(" · ");
+        }
+        sb.append(p.id().label()).append(String.format(Locale.ROOT, ", %.1f%% of weights, k = %d", 100 * p.weightsRemaining(), p.k()));
+        sb.append(String.format(Locale.ROOT, "%ninstability %.2f%% (min %.2f, max %.2f, s.d. %.2f, n = %d)", 100 * s.mean(),
+                100 * s.min(), 100 * s.max(), 100 * s.std(), s.n()));
+        for (int i = 0; i < p.members().size(); i++) {
+            if (!p.members().get(i).isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%n  %s: %.2f%%", p.members().get(i), 100 * s.values().get(i)));
+            }
+        }
+        return sb.toString();
     }
 }

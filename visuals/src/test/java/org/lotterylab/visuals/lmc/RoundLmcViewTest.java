@@ -76,4 +76,49 @@ class RoundLmcViewTest {
         assertTrue(Fx.call(view::captionText).startsWith("round 1: ticket stable (instability 0.30%), random-reinit"));
         assertThrows(IllegalStateException.class, () -> view.clear(), "scene-graph code asserts the FX thread");
     }
+
+    @Test
+    void aGroupShowsMeansWithErrorBarsVersusWeightsOrVersusK(FxRobot robot) {
+        GroupInstability g = new GroupInstability();
+        g.add("", "seed 1", "ticket-round-00", 0, 1.0, 0.004);
+        g.add("", "seed 2", "ticket-round-00", 0, 1.0, 0.008);
+        g.add("", "seed 1", "ticket-round-03", 0, 0.2, 0.010);
+        g.add("", "seed 2", "ticket-round-03", 0, 0.2, 0.030);
+        Fx.run(() -> {
+            round("dense", 0, 0.004);
+            view.showGroup(g, org.lotterylab.visuals.model.ErrorBars.MIN_MAX, false);
+            view.flush();
+        });
+        List<DataSet> inst = Fx.call(() -> List.copyOf(Charts.renderer(view.instabilityChart()).getDatasets()));
+        assertEquals(1, inst.size(), "one series per branch");
+        io.fair_acc.dataset.spi.DoubleErrorDataSet t = (io.fair_acc.dataset.spi.DoubleErrorDataSet) inst.get(0);
+        assertEquals(2.0, t.get(DataSet.DIM_Y, 1), 1e-9, "mean of 1% and 3%");
+        assertEquals(1.0, t.getErrorNegative(DataSet.DIM_Y, 1), 1e-9);
+        String label = t.getDataLabel(1);
+        assertTrue(label.contains("n = 2") && label.contains("seed 1: 1.00%") && label.contains("seed 2: 3.00%"), label);
+        assertEquals(1, shown().size(), "the path chart keeps the first run's curves");
+
+        GroupInstability byK = new GroupInstability();
+        for (int k : new int[] {0, 50, 500}) {
+            byK.add("", "seed 1", "dense", k, 1.0, 0.001 * k / 50.0);
+            byK.add("", "seed 2", "dense", k, 1.0, 0.001 * k / 50.0 + 0.002);
+            byK.add("", "seed 1", "ticket-round-03", k, 0.03, 0.02);
+        }
+        Fx.run(() -> {
+            view.showGroup(byK, org.lotterylab.visuals.model.ErrorBars.SD, true);
+            view.flush();
+        });
+        assertTrue(Fx.call(() -> view.kChart().isVisible() && !view.instabilityChart().isVisible()));
+        List<DataSet> ks = Fx.call(() -> List.copyOf(Charts.renderer(view.kChart()).getDatasets()));
+        assertEquals(List.of("ticket r0", "ticket r3"), ks.stream().map(DataSet::getName).toList());
+        assertEquals(500, ks.get(0).get(DataSet.DIM_X, 2), 0);
+        assertEquals(1.1, ks.get(0).get(DataSet.DIM_Y, 2), 1e-9, "mean of 1.0% and 1.2%");
+        assertEquals(100 * Math.sqrt(2e-6), ((io.fair_acc.dataset.spi.DoubleErrorDataSet) ks.get(0)).getErrorPositive(DataSet.DIM_Y, 2),
+                1e-9, "one sample s.d.");
+        Fx.run(() -> {
+            view.clear();
+            view.flush();
+        });
+        assertTrue(Fx.call(() -> !view.kChart().isVisible() && view.instabilityChart().isVisible() && view.group() == null));
+    }
 }

@@ -57,7 +57,7 @@ class ResultTableTest {
         String[] lines = t.toCsv().split("\n");
         assertEquals(4, lines.length);
         assertTrue(lines[0].startsWith("branch,round,n,weights_remaining_pct,test_acc_at_early_stop_pct_mean"));
-        assertEquals("ticket,0,1,100,98,98,98,97.9,97.9,97.9,9000,9000,9000", lines[1]);
+        assertEquals("ticket,0,1,100,98,98,98,97.9,97.9,97.9,9000,9000,9000,,,,", lines[1]);
         assertTrue(lines[3].startsWith("random-reinit,1,1,80,97.5,"));
     }
 
@@ -67,5 +67,45 @@ class ResultTableTest {
         assertEquals("0.000123", Csv.num(0.000123));
         assertEquals("98.12", Csv.num(98.12));
         assertEquals("-3", Csv.num(-3.0));
+    }
+
+    @Test
+    void groupsAreSeparateCurvesInArrivalOrderAndMembersAreKeptWithTheirValues() {
+        ResultTable t = new ResultTable();
+        t.add(r(Branch.TICKET, 1, 0.5, 0.90, 100), "k=500", "seed 1");
+        t.add(r(Branch.TICKET, 1, 0.5, 0.80, 100), "k=0", "seed 1");
+        t.add(r(Branch.TICKET, 1, 0.5, 0.84, 300), "k=0", "seed 2");
+        t.add(r(Branch.TICKET, 1, 0.5, 0.82, 200), "k=0", "seed 3");
+        assertEquals(List.of("k=500", "k=0"), t.groups());
+        assertEquals(List.of(new ResultTable.SeriesKey("k=500", Branch.TICKET), new ResultTable.SeriesKey("k=0", Branch.TICKET)),
+                t.series());
+        assertTrue(t.points(Branch.TICKET).isEmpty(), "no ungrouped results");
+        ResultPoint p = t.points(new ResultTable.SeriesKey("k=0", Branch.TICKET)).get(0);
+        assertEquals(3, p.n());
+        assertEquals("k=0", p.group());
+        assertEquals(List.of("seed 1", "seed 2", "seed 3"), p.members());
+        assertEquals(List.of(80.0, 84.0, 82.0), p.esAcc().values().stream().map(v -> Math.round(v * 1e9) / 1e9).toList());
+        assertEquals(82.0, p.esAcc().mean(), 1e-9);
+        assertEquals(2.0, p.esAcc().std(), 1e-9, "sample s.d. of 80, 84, 82");
+        assertEquals(100.0, p.iter().std(), 1e-9);
+        assertEquals(1, t.points(new ResultTable.SeriesKey("k=500", Branch.TICKET)).get(0).n());
+        String[] lines = t.toCsv().split("\n");
+        assertTrue(lines[1].endsWith(",k=500"), lines[1]);
+        assertTrue(lines[2].startsWith("ticket,1,3,50,82,80,84,") && lines[2].endsWith(",2,2,100,k=0"), lines[2]);
+    }
+
+    @Test
+    void errorBarsSpanTheRangeOrOneSampleStandardDeviation() {
+        org.lotterylab.api.store.Spread s = org.lotterylab.api.store.Spread.of(List.of(80.0, 84.0, 82.0));
+        assertEquals(2.0, ErrorBars.MIN_MAX.below(s), 1e-9);
+        assertEquals(2.0, ErrorBars.MIN_MAX.above(s), 1e-9);
+        org.lotterylab.api.store.Spread skew = org.lotterylab.api.store.Spread.of(List.of(80.0, 80.0, 86.0));
+        assertEquals(2.0, ErrorBars.MIN_MAX.below(skew), 1e-9);
+        assertEquals(4.0, ErrorBars.MIN_MAX.above(skew), 1e-9);
+        assertEquals(Math.sqrt(12), ErrorBars.SD.below(skew), 1e-9);
+        assertEquals(Math.sqrt(12), ErrorBars.SD.above(skew), 1e-9);
+        org.lotterylab.api.store.Spread one = org.lotterylab.api.store.Spread.of(List.of(80.0));
+        assertEquals(0, ErrorBars.SD.above(one), 0, "no s.d. of one value: no bar");
+        assertEquals(ErrorBars.SD, ErrorBars.ofLabel(ErrorBars.SD.label()));
     }
 }

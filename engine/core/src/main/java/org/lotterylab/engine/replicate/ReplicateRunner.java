@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.GroupSummary;
+import org.lotterylab.api.store.LmcGroupSummary;
 import org.lotterylab.api.store.ReplicateGroup;
 
 /**
@@ -21,7 +23,8 @@ import org.lotterylab.api.store.ReplicateGroup;
  * ordinary single-run starter (so each replicate is stored, resumed and read exactly like a single run of
  * its seed). Every replicate derives all its randomness from its own seed, so the results do not depend on
  * how many run at once or in which order they finish. After every finished round the group's merged table
- * is rewritten.
+ * ({@link GroupSummary}) is rewritten, and after every finished round or LMC curve its merged instability
+ * table ({@link LmcGroupSummary}).
  */
 public final class ReplicateRunner {
 
@@ -79,10 +82,13 @@ public final class ReplicateRunner {
                     ExperimentSpec spec = specs.get(i);
                     RunListener tagged = e -> {
                         listener.onEvent(index, spec.seed(), e);
-                        if (e instanceof RunEvent.RoundFinished) {
+                        if (e instanceof RunEvent.RoundFinished || e instanceof LmcEvent.LmcCurveDone) {
                             synchronized (mergeLock) {
                                 try {
-                                    listener.merged(GroupSummary.update(outDir, group));
+                                    LmcGroupSummary.update(outDir, group);
+                                    if (e instanceof RunEvent.RoundFinished) {
+                                        listener.merged(GroupSummary.update(outDir, group));
+                                    }
                                 } catch (IOException ex) {
                                     failures.add("seed " + spec.seed() + ": could not write the merged table: "
                                             + ex.getMessage());
@@ -113,6 +119,7 @@ public final class ReplicateRunner {
                 ended.await();
                 synchronized (mergeLock) {
                     try {
+                        LmcGroupSummary.update(outDir, group);
                         listener.merged(GroupSummary.update(outDir, group));
                     } catch (IOException ex) {
                         failures.add("could not write the merged table: " + ex.getMessage());

@@ -137,4 +137,32 @@ class ReplicateRunnerTest {
         assertTrue(Files.exists(out.resolve(spec().runDirName()).resolve("summary.csv")));
         assertTrue(Files.exists(out.resolve(spec().with("seed", "7").runDirName()).resolve("summary.csv")));
     }
+
+    @Test
+    void theMergedLmcTableIsWrittenBesideTheGroupFileWithEveryReplicatesCurves() throws Exception {
+        Path b = tmp.resolve("lmc-group");
+        ExperimentSpec s = spec().with(Map.of("lmcEachRound", "true", "lmcAlphas", "3", "branches", "ticket"));
+        ReplicateGroup group = ReplicateGroup.of(s, 2);
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        RunControl c = new ReplicateRunner(new ImpRunner(1)::start, 2).start(group, b, new ReplicateListener() {
+            @Override
+            public void onEvent(int index, long seed, RunEvent e) {
+            }
+
+            @Override
+            public void allDone(List<String> failures, boolean cancelled) {
+                failed.addAll(failures);
+            }
+        });
+        assertEquals(List.of(), failures(c, failed));
+        Path file = org.lotterylab.api.store.LmcGroupSummary.file(b, group);
+        assertTrue(Files.isRegularFile(file), "no " + file);
+        List<org.lotterylab.api.store.LmcGroupSummary.Row> rows = org.lotterylab.api.store.LmcGroupSummary.merge(
+                org.lotterylab.api.store.LmcGroupSummary.readMembers(b, group));
+        assertEquals(org.lotterylab.api.store.LmcGroupSummary.format(rows), Files.readString(file));
+        assertEquals(2, rows.size(), "round 0 and round 1 of the ticket");
+        for (org.lotterylab.api.store.LmcGroupSummary.Row r : rows) {
+            assertEquals(2, r.n(), "one curve per replicate: " + r);
+        }
+    }
 }
