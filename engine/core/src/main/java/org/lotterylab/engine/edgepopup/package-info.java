@@ -10,7 +10,7 @@
  * {@link org.lotterylab.engine.edgepopup.EdgePopupTrainer} runs one sweep point on the loop, counting mask
  * flips in an evaluation callback. {@link org.lotterylab.engine.edgepopup.EdgePopupRunner}
  * runs sweeps over the fraction kept on a background thread and stores them in the run-store layout as the
- * {@code edge-popup} branch ({@link org.lotterylab.engine.edgepopup.EdgePopupStore} for its extra files).
+ * {@code edge-popup} branch ({@link org.lotterylab.api.store.EdgePopupStore} for its extra files).
  * {@link org.lotterylab.engine.edgepopup.Supermask} evaluates stored IMP masks on the untrained theta_0.
  * See docs/decisions for why this is built on MultiLayerNetwork rather than SameDiff.
  */
