@@ -47,6 +47,11 @@ final class Csv {
             return cells[columns.get(column)].trim();
         }
 
+        /** Every column by header name (the first of repeated names), trimmed. */
+        Map<String, String> asMap() {
+            return CsvTable.map(cells, columns);
+        }
+
         boolean has(String column) {
             return columns.containsKey(column);
         }
