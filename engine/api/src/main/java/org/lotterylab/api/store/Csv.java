@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -113,10 +114,40 @@ final class Csv {
 
             @Override
             public void problem(CsvFormatException e) {
-                warnings.add(e.getMessage() + (e.line() == 1 ? "" : "; skipped"));
+                warnings.add(e.asWarning());
             }
         });
         return rows.isEmpty() && warnings.isEmpty() ? Parsed.empty() : new Parsed<>(rows, warnings);
+    }
+
+    /** Reads one data row on its 1-based line; an {@link IllegalArgumentException} means a bad value. */
+    @FunctionalInterface
+    interface RowReader {
+        void row(Row row, int line) throws CsvFormatException;
+    }
+
+    /**
+     * Reads {@code file} (named {@code name} in problems; missing = no rows) through {@link #read}, giving each
+     * data row to {@code rows}; a bad value ({@link IllegalArgumentException}) becomes a problem of its line,
+     * and every problem goes to {@code problems}.
+     */
+    static void readFile(Path file, String name, List<String> required, RowReader rows,
+                         Consumer<CsvFormatException> problems) throws IOException {
+        read(readOrNull(file), name, required, new Sink() {
+            @Override
+            public void row(Row row, int line) throws CsvFormatException {
+                try {
+                    rows.row(row, line);
+                } catch (IllegalArgumentException e) {
+                    throw CsvFormatException.at(name, line, e.getMessage());
+                }
+            }
+
+            @Override
+            public void problem(CsvFormatException e) {
+                problems.accept(e);
+            }
+        });
     }
 
     /** Receives the rows of {@link #read} and its problems. */

@@ -33,6 +33,11 @@ public final class CsvFormatException extends IOException {
                 : " truncated"), true);
     }
 
+    /** The message as a reader's warning: a data line's problem adds that the line was skipped. */
+    public String asWarning() {
+        return getMessage() + (line == 1 ? "" : "; skipped");
+    }
+
     /** The file as named in the message (a name or a path relative to the run). */
     public String file() {
         return file;

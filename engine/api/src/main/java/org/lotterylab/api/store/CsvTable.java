@@ -27,17 +27,9 @@ public final class CsvTable {
     public static List<Map<String, String>> rows(Path file, List<String> required, List<String> warnings)
             throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
-        Csv.read(Csv.readOrNull(file), file.getFileName().toString(), required, new Csv.Sink() {
-            @Override
-            public void row(Csv.Row row, int line) {
-                out.add(row.asMap());
-            }
-
-            @Override
-            public void problem(CsvFormatException e) {
-                if (warnings != null) {
-                    warnings.add(e.getMessage() + (e.line() == 1 ? "" : "; skipped"));
-                }
+        Csv.readFile(file, file.getFileName().toString(), required, (row, line) -> out.add(row.asMap()), e -> {
+            if (warnings != null) {
+                warnings.add(e.asWarning());
             }
         });
         return out;

@@ -166,36 +166,17 @@ public final class EdgePopupStore {
     }
 
     /** Feeds the rows of {@code file} (its header must name {@code header}'s columns) to {@code rows}. */
-    private void read(Path file, String header, RowReader rows) throws IOException {
-        String name = layout.relative(file);
+    private void read(Path file, String header, Csv.RowReader rows) throws IOException {
         CsvFormatException[] fatal = new CsvFormatException[1];
-        Csv.read(Csv.readOrNull(file), name, List.of(header.split(",")), new Csv.Sink() {
-            @Override
-            public void row(Csv.Row row, int line) throws CsvFormatException {
-                try {
-                    rows.row(row, line);
-                } catch (IllegalArgumentException e) {
-                    throw CsvFormatException.at(name, line, e.getMessage());
-                }
-            }
-
-            @Override
-            public void problem(CsvFormatException e) {
-                if (e.line() == 1 && !e.truncated()) {
-                    fatal[0] = e;
-                } else {
-                    warnings.add(e.getMessage() + (e.line() == 1 ? "" : "; skipped"));
-                }
+        Csv.readFile(file, layout.relative(file), List.of(header.split(",")), rows, e -> {
+            if (e.line() == 1 && !e.truncated()) {
+                fatal[0] = e;
+            } else {
+                warnings.add(e.asWarning());
             }
         });
         if (fatal[0] != null) {
             throw fatal[0];
         }
-    }
-
-    /** Reads one data row. */
-    @FunctionalInterface
-    private interface RowReader {
-        void row(Csv.Row row, int line) throws CsvFormatException;
     }
 }

@@ -200,31 +200,10 @@ public final class LmcStore {
         return out;
     }
 
-    /** Reads one data row. */
-    @FunctionalInterface
-    private interface RowReader {
-        void row(Csv.Row row, int line);
-    }
-
     /** Feeds the rows of {@code file} to {@code rows}; every problem becomes a warning and skips its row. */
-    private static void read(Path file, List<String> required, List<String> warnings, RowReader rows)
+    private static void read(Path file, List<String> required, List<String> warnings, Csv.RowReader rows)
             throws IOException {
-        String name = file.getFileName().toString();
-        Csv.read(Csv.readOrNull(file), name, required, new Csv.Sink() {
-            @Override
-            public void row(Csv.Row row, int line) throws CsvFormatException {
-                try {
-                    rows.row(row, line);
-                } catch (IllegalArgumentException e) {
-                    throw CsvFormatException.at(name, line, e.getMessage());
-                }
-            }
-
-            @Override
-            public void problem(CsvFormatException e) {
-                warnings.add(e.getMessage() + (e.line() == 1 ? "" : "; skipped"));
-            }
-        });
+        Csv.readFile(file, file.getFileName().toString(), required, rows, e -> warnings.add(e.asWarning()));
     }
 
     private static double[] filled(int n) {
