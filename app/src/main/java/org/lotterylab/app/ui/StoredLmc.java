@@ -1,8 +1,6 @@
 package org.lotterylab.app.ui;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.store.CsvTable;
 
 /**
  * Reads the linear-mode-connectivity curves of a run directory ({@code lmc.csv} and {@code instability.csv},
@@ -118,34 +117,8 @@ public final class StoredLmc {
         }
     }
 
-    /** The rows of a CSV file by header name; complete lines only; empty when the file is missing. */
+    /** The rows of a CSV file by header name (the store's one reader: bad lines skipped); empty when missing. */
     static List<Map<String, String>> rows(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
-        List<Map<String, String>> out = new ArrayList<>();
-        if (lines.length < 2) {
-            return out;
-        }
-        String[] header = lines[0].strip().split(",", -1);
-        // the last element is what follows the final newline: empty for a complete file, a cut line otherwise
-        for (int i = 1; i < lines.length - 1; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != header.length) {
-                continue;
-            }
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                row.put(header[c].strip(), cells[c].strip());
-            }
-            out.add(row);
-        }
-        return out;
+        return CsvTable.rows(file, List.of(), null);
     }
 }

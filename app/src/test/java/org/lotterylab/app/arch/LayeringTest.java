@@ -54,10 +54,12 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** Decision 0013: the JDK and the small libraries named there (Commons CSV), never DL4J/ND4J or JavaFX. */
     @Test
-    void apiUsesOnlyTheJdk() {
+    void apiUsesOnlyTheJdkAndItsNamedLibraries() {
         classes().that().resideInAPackage("org.lotterylab.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.lotterylab.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.lotterylab.api..",
+                        "org.apache.commons.csv..")
                 .check(classes);
     }
 

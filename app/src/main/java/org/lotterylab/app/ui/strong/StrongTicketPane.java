@@ -46,7 +46,7 @@ import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.app.ui.LiveUpdatePump;
 import org.lotterylab.engine.edgepopup.EdgePopupRunner;
-import org.lotterylab.engine.edgepopup.EdgePopupStore;
+import org.lotterylab.api.store.EdgePopupStore;
 import org.lotterylab.visuals.strong.MaskComparisonView;
 import org.lotterylab.visuals.strong.MaskFlipView;
 

@@ -25,6 +25,7 @@ import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
+import org.lotterylab.api.store.EdgePopupStore;
 import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.RunStoreWriter;

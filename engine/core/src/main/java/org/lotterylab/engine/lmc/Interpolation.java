@@ -33,17 +33,12 @@ public final class Interpolation {
         this.train = train;
     }
 
-    /** {@code n} evenly spaced alphas in [0, 1]: {@code i / (n - 1)}, so exactly 0 first and exactly 1 last. */
+    /**
+     * {@code n} evenly spaced alphas in [0, 1], exactly 0 first and exactly 1 last: the rule the LMC store
+     * rebuilds them by ({@link org.lotterylab.api.store.LmcStore#alphas}).
+     */
     public static double[] alphas(int n) {
-        if (n < 2) {
-            throw new IllegalArgumentException("alphas: the path needs at least 2 points, its endpoints (got " + n + ")");
-        }
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i / (double) (n - 1);
-        }
-        a[n - 1] = 1.0;
-        return a;
+        return org.lotterylab.api.store.LmcStore.alphas(n);
     }
 
     /**
@@ -136,13 +131,13 @@ public final class Interpolation {
                         int[] trainMisclassified, int testCount, int trainCount, double seconds) {
 
         /** The test instability. */
-        public Instability testInstability(double threshold) {
-            return Instability.of(testError, threshold);
+        public org.lotterylab.api.run.Instability testInstability(double threshold) {
+            return org.lotterylab.api.run.Instability.of(testError, threshold);
         }
 
         /** The training-subset instability. */
-        public Instability trainInstability(double threshold) {
-            return Instability.of(trainError, threshold);
+        public org.lotterylab.api.run.Instability trainInstability(double threshold) {
+            return org.lotterylab.api.run.Instability.of(trainError, threshold);
         }
     }
 

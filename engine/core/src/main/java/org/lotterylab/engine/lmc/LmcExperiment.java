@@ -1,5 +1,6 @@
 package org.lotterylab.engine.lmc;
 
+import org.lotterylab.api.store.LmcStore;
 import org.lotterylab.engine.run.RunLifecycle;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,7 @@
 package org.lotterylab.engine.lmc;
 
+import org.lotterylab.api.store.LmcStore;
+
 /** Sees the start, the trained copies and every evaluated point's parameters (tests and diagnostics). */
 interface LmcObserver {
     /** A curve's two copies are about to train from {@code wk} (a copy; unmasked). */

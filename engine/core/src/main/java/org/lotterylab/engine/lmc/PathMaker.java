@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.lotterylab.api.run.Instability;
+import org.lotterylab.api.store.LmcStore;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.LmcNetwork;
 import org.lotterylab.api.run.MetricPoint;

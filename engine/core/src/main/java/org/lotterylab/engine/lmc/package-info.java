@@ -5,7 +5,7 @@
  * classification error is then evaluated, without any retraining, at evenly spaced points
  * alpha*W1 + (1 - alpha)*W2 of the straight path between them ({@link org.lotterylab.engine.lmc.Interpolation}).
  * The instability is the largest error on the path minus the mean error of its two endpoints
- * ({@link org.lotterylab.engine.lmc.Instability}); a network is stable when it is below a threshold (2%).
+ * ({@link org.lotterylab.api.run.Instability}); a network is stable when it is below a threshold (2%).
  *
  * <p>{@link org.lotterylab.engine.lmc.LmcRunner} runs sweeps over k and seed pairs on a background thread and
  * stores {@code lmc.csv} and {@code instability.csv} in the run directory (resumable);

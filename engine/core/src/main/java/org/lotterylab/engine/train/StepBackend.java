@@ -15,6 +15,11 @@ public interface StepBackend extends AutoCloseable {
     /** The engine's id as shown to users: {@code lean} or {@code dl4j}. */
     String engine();
 
+    /** What this backend trains, for messages such as "training diverged: ..."; {@code training} unless it says. */
+    default String trainingLabel() {
+        return "training";
+    }
+
     /** Number of flat parameters. */
     int paramCount();
 

@@ -6,10 +6,11 @@ import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.engine.data.ImageDataset;
 
 /**
- * The one masked training loop. It owns batching (a seeded {@link BatchStream}), the evaluation schedule,
+ * The one training loop. It owns batching (a seeded {@link BatchStream}), the evaluation schedule,
  * early-stop tracking (iteration of minimum validation loss), divergence checks, pause/cancel through the
- * {@link RunGate} and throughput; the network and optimiser are a pluggable {@link StepBackend} (DL4J or the
- * lean BLAS path), and progress, evaluations and per-step observation go to a {@link Callback}.
+ * {@link RunGate} and throughput; the network and what a step does are a pluggable {@link StepBackend} (DL4J or
+ * the lean BLAS path under a mask, or edge-popup's score-to-mask step), and progress, evaluations and per-step
+ * observation go to a {@link Callback}.
  *
  * <p>After every optimiser step the backend multiplies the flat parameters by the flat mask (1 for biases and
  * kept weights, 0 for pruned weights), so pruned weights are exactly 0.0 after every step whatever the
@@ -79,7 +80,10 @@ public final class Trainer {
 
     /** Receives progress on the training thread. */
     public interface Callback {
-        /** Called every {@code progressEvery} steps with the latest mini-batch loss. */
+        /**
+         * Called every {@code progressEvery} steps with the latest mini-batch loss and the throughput since the
+         * previous call (examples over the time spent drawing batches and stepping; evaluations excluded).
+         */
         void progress(int iteration, double loss, double examplesPerSecond);
 
         /** Called at each evaluation point. */
@@ -112,9 +116,11 @@ public final class Trainer {
      * @param earlyStopIteration    iteration of minimum validation loss
      * @param earlyStopTestAccuracy test accuracy there
      * @param finalTestAccuracy     test accuracy at the end
+     * @param examplesPerSecond     training throughput over the whole run: examples over the time spent drawing
+     *                              batches and stepping (evaluations and callbacks excluded)
      */
     public record Outcome(float[] finalParams, float[] snapshot, List<MetricPoint> metrics, int earlyStopIteration,
-                          double earlyStopTestAccuracy, double finalTestAccuracy) {
+                          double earlyStopTestAccuracy, double finalTestAccuracy, double examplesPerSecond) {
     }
 
     /**
@@ -147,18 +153,23 @@ public final class Trainer {
         cb.evaluatedAt(first, net);
         best.offer(p0);
 
-        long t0 = System.nanoTime();
+        long trainNanos = 0;
+        long progressNanos = 0;
         int sinceProgress = 0;
         for (int it = first + 1; it <= cfg.iterations(); it++) {
             gate.checkpoint();
+            long s0 = System.nanoTime();
             stream.next(b, xb, yb);
             double loss = net.step(xb, yb, b);
+            long dt = System.nanoTime() - s0;
+            trainNanos += dt;
+            progressNanos += dt;
+            if (!Double.isFinite(loss)) {
+                throw new DivergedException(net.trainingLabel() + " diverged: loss is " + loss + " at iteration " + it
+                        + " of " + where + "; try a lower learning rate");
+            }
             if (steps) {
                 cb.afterStep(it, net);
-            }
-            if (!Double.isFinite(loss)) {
-                throw new DivergedException("training diverged: loss is " + loss + " at iteration " + it + " of " + where
-                        + "; try a lower learning rate");
             }
             lossSum += loss;
             lossCount++;
@@ -167,9 +178,9 @@ public final class Trainer {
                 snapshot = net.params();
             }
             if (it % cfg.progressEvery() == 0 || it == cfg.iterations()) {
-                double secs = (System.nanoTime() - t0) / 1e9;
+                double secs = progressNanos / 1e9;
                 cb.progress(it, loss, secs > 0 ? sinceProgress * (double) b / secs : 0);
-                t0 = System.nanoTime();
+                progressNanos = 0;
                 sinceProgress = 0;
             }
             if (it % cfg.evalInterval() == 0 || it == cfg.iterations()) {
@@ -180,15 +191,17 @@ public final class Trainer {
                 cb.evaluation(p);
                 cb.evaluatedAt(it, net);
                 if (!Double.isFinite(p.valLoss())) {
-                    throw new DivergedException("training diverged: validation loss is " + p.valLoss() + " at iteration "
-                            + it + " of " + where + "; try a lower learning rate");
+                    throw new DivergedException(net.trainingLabel() + " diverged: validation loss is " + p.valLoss()
+                            + " at iteration " + it + " of " + where + "; try a lower learning rate");
                 }
                 best.offer(p);
             }
         }
         float[] fin = net.params();
         double finalTest = metrics.get(metrics.size() - 1).testAccuracy();
-        return new Outcome(fin, snapshot, metrics, best.iteration, best.testAccuracy, finalTest);
+        int trained = cfg.iterations() - first;
+        double exs = trainNanos > 0 ? trained * (double) b / (trainNanos / 1e9) : 0;
+        return new Outcome(fin, snapshot, metrics, best.iteration, best.testAccuracy, finalTest, exs);
     }
 
     /** The evaluation point of minimum validation loss so far (the first one on ties). */

@@ -52,7 +52,7 @@ class EdgePopupGradientTest {
         EdgePopupTrainer.Config cfg = new EdgePopupTrainer.Config(keep, batch, 1, 1, 11, 12, 1, o);
         EdgePopupTrainer trainer = new EdgePopupTrainer(layout, ctx.splits().train(), ctx.trainer().validation(),
                 ctx.trainer().test());
-        float[] s0 = EdgePopupTrainer.initialScores(layout, w0, o.scoreInit(), cfg.scoreSeed());
+        float[] s0 = ScoreState.initialScores(layout, w0, o.scoreInit(), cfg.scoreSeed());
         EdgePopupTrainer.Outcome out = trainer.train(ctx.newNetwork(), w0, cfg, new RunGate(),
                 new EdgePopupTrainer.Callback() { }, "test");
 

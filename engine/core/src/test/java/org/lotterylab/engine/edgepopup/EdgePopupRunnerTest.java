@@ -22,6 +22,7 @@ import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.api.store.EdgePopupStore;
 import org.lotterylab.api.store.Npz;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.StoredRun;

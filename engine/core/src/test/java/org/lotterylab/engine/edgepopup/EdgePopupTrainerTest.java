@@ -188,7 +188,7 @@ class EdgePopupTrainerTest {
         float[] w0 = ctx.theta0();
         EdgePopupOptions o = EdgePopupOptions.defaults().with("learningRate", "0.5");
         EdgePopupTrainer.Config cfg = new EdgePopupTrainer.Config(0.5, 20, 32, 8, 11, 12, 5, o);
-        float[] s0 = EdgePopupTrainer.initialScores(ctx.layout(), w0, o.scoreInit(), cfg.scoreSeed());
+        float[] s0 = ScoreState.initialScores(ctx.layout(), w0, o.scoreInit(), cfg.scoreSeed());
         int n1 = ctx.layout().layers().get(0).size();
         boolean[] first = TopK.mask(java.util.Arrays.copyOf(s0, n1), TopK.keptCount(n1, 0.5));
         List<EdgePopupTrainer.FlipPoint> flips = new ArrayList<>();
@@ -274,7 +274,7 @@ class EdgePopupTrainerTest {
         EdgePopupTrainer.Outcome out = trainer().train(ctx.newNetwork(), w0, config(0.5, 20, o), new RunGate(),
                 new EdgePopupTrainer.Callback() { }, "test");
         assertEquals(3, out.metrics().size());
-        float[] s0 = EdgePopupTrainer.initialScores(ctx.layout(), w0, o.scoreInit(), 0);
+        float[] s0 = ScoreState.initialScores(ctx.layout(), w0, o.scoreInit(), 0);
         assertEquals(Math.abs(w0[17]), s0[17], "weight-magnitude scores start at |w0|");
     }
 

@@ -22,14 +22,14 @@ import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.Json;
 import org.lotterylab.api.store.LayersCsv;
+import org.lotterylab.api.store.LmcStore;
 import org.lotterylab.api.store.MetricsCsv;
 import org.lotterylab.api.store.Parsed;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.SpecJson;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.api.store.SummaryCsv;
-import org.lotterylab.engine.edgepopup.EdgePopupStore;
-import org.lotterylab.engine.lmc.LmcStore;
+import org.lotterylab.api.store.EdgePopupStore;
 
 /**
  * Fuzzes every CSV and JSON reader of the run store, a whole {@link StoredRun} with one of its files damaged,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.lotterylab.api.run.Instability;
 
 /** The instability formula on hand-made error curves. */
 class InstabilityTest {

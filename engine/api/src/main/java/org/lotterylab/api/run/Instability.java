@@ -1,4 +1,4 @@
-package org.lotterylab.engine.lmc;
+package org.lotterylab.api.run;
 
 /**
  * The instability of one interpolation path (Frankle et al. 2020): the largest error on the path minus the

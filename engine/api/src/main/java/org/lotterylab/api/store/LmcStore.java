@@ -1,9 +1,6 @@
-package org.lotterylab.engine.lmc;
+package org.lotterylab.api.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,8 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.lotterylab.api.store.AtomicFiles;
-import org.lotterylab.api.store.RunLayout;
+import org.lotterylab.api.run.Instability;
 
 /**
  * The LMC files of a run directory: {@code lmc.csv} (one row per point and split:
@@ -22,7 +18,9 @@ import org.lotterylab.api.store.RunLayout;
  * rewritten atomically after each finished curve, {@code lmc.csv} first, so a curve is finished if and only
  * if it has its row in {@code instability.csv} and all its points in {@code lmc.csv}. Every write re-reads
  * the files first, so two writers in one process (an IMP run and a separate analysis) never drop each
- * other's curves. Rows are sorted by network, k and seed pair, so the same curves give the same bytes.
+ * other's curves. Rows are sorted by network, k and seed pair, so the same curves give the same bytes. Pinned
+ * by the golden files in golden/lmc; read by the store's one CSV reader (a damaged row or a header lacking a
+ * column is skipped with a warning naming the file and line).
  */
 public final class LmcStore {
 
@@ -145,56 +143,67 @@ public final class LmcStore {
         }
     }
 
+    /** {@code n} evenly spaced alphas in [0, 1]: {@code i / (n - 1)}, so exactly 0 first and exactly 1 last. */
+    public static double[] alphas(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("alphas: the path needs at least 2 points, its endpoints (got " + n + ")");
+        }
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i / (double) (n - 1);
+        }
+        a[n - 1] = 1.0;
+        return a;
+    }
+
+    /** One point row of {@code lmc.csv}. */
+    private record Point(double alpha, String split, double error) {
+    }
+
     private TreeMap<Key, StoredCurve> readMap(List<String> warnings) throws IOException {
         TreeMap<Key, StoredCurve> out = new TreeMap<>(ORDER);
-        List<Map<String, String>> instRows = table(layout.instabilityCsv(), List.of("network", "k", "seed_pair",
-                "weights_remaining", "alphas", "train_iterations"), warnings);
-        List<Map<String, String>> pointRows = table(layout.lmcCsv(), List.of("network", "k", "seed_pair", "alpha",
-                "split", "error"), warnings);
-        Map<Key, List<Map<String, String>>> points = new HashMap<>();
-        for (Map<String, String> r : pointRows) {
-            try {
-                points.computeIfAbsent(key(r), x -> new ArrayList<>()).add(r);
-            } catch (IllegalArgumentException e) {
-                warnings.add("lmc.csv line " + r.get("#line") + ": " + e.getMessage() + "; skipped");
-            }
-        }
-        for (Map<String, String> r : instRows) {
-            String where = "instability.csv line " + r.get("#line");
-            try {
-                Key key = key(r);
-                int n = integer(r, "alphas");
-                if (n < 2) {
-                    throw new IllegalArgumentException("alphas is " + n);
-                }
-                double[] alphas = Interpolation.alphas(n);
-                double[] te = filled(n);
-                double[] tr = filled(n);
-                for (Map<String, String> p : points.getOrDefault(key, List.of())) {
-                    double a = number(p, "alpha");
-                    int i = (int) Math.round(a * (n - 1));
-                    if (i < 0 || i >= n || Math.abs(alphas[i] - a) > 1e-9) {
-                        continue;
+        Map<Key, List<Point>> points = new HashMap<>();
+        String lmcName = layout.lmcCsv().getFileName().toString();
+        read(layout.lmcCsv(), List.of("network", "k", "seed_pair", "alpha", "split", "error"), warnings,
+                (row, line) -> points.computeIfAbsent(key(row), x -> new ArrayList<>())
+                        .add(new Point(row.number("alpha"), row.text("split"), row.number("error"))));
+        read(layout.instabilityCsv(), List.of("network", "k", "seed_pair", "weights_remaining", "alphas",
+                "train_iterations"), warnings, (row, line) -> {
+                    Key key = key(row);
+                    int n = row.integer("alphas");
+                    if (n < 2) {
+                        throw new IllegalArgumentException("alphas is " + n);
                     }
-                    String split = p.get("split");
-                    if (split.equals("test")) {
-                        te[i] = number(p, "error");
-                    } else if (split.equals("train")) {
-                        tr[i] = number(p, "error");
+                    double[] alphas = alphas(n);
+                    double[] te = filled(n);
+                    double[] tr = filled(n);
+                    for (Point p : points.getOrDefault(key, List.of())) {
+                        int i = (int) Math.round(p.alpha() * (n - 1));
+                        if (i < 0 || i >= n || Math.abs(alphas[i] - p.alpha()) > 1e-9) {
+                            continue;
+                        }
+                        if (p.split().equals("test")) {
+                            te[i] = p.error();
+                        } else if (p.split().equals("train")) {
+                            tr[i] = p.error();
+                        }
                     }
-                }
-                if (hasNaN(te) || hasNaN(tr)) {
-                    warnings.add(where + ": lmc.csv lacks points of " + key.network() + " k=" + key.k() + " pair "
-                            + key.seedPair() + "; the curve will be recomputed");
-                    continue;
-                }
-                out.put(key, new StoredCurve(key, number(r, "weights_remaining"), integer(r, "train_iterations"),
-                        alphas, te, tr, optionalCount(r, "test_examples"), optionalCount(r, "train_examples")));
-            } catch (IllegalArgumentException e) {
-                warnings.add(where + ": " + e.getMessage() + "; skipped");
-            }
-        }
+                    if (hasNaN(te) || hasNaN(tr)) {
+                        warnings.add(layout.instabilityCsv().getFileName() + " line " + line + ": " + lmcName
+                                + " lacks points of " + key.network() + " k=" + key.k() + " pair " + key.seedPair()
+                                + "; the curve will be recomputed");
+                        return;
+                    }
+                    out.put(key, new StoredCurve(key, row.number("weights_remaining"), row.integer("train_iterations"),
+                            alphas, te, tr, optionalCount(row, "test_examples"), optionalCount(row, "train_examples")));
+                });
         return out;
+    }
+
+    /** Feeds the rows of {@code file} to {@code rows}; every problem becomes a warning and skips its row. */
+    private static void read(Path file, List<String> required, List<String> warnings, Csv.RowReader rows)
+            throws IOException {
+        Csv.readFile(file, file.getFileName().toString(), required, rows, e -> warnings.add(e.asWarning()));
     }
 
     private static double[] filled(int n) {
@@ -212,89 +221,17 @@ public final class LmcStore {
         return false;
     }
 
-    private static Key key(Map<String, String> r) {
-        String network = r.get("network");
+    private static Key key(Csv.Row r) {
+        String network = r.text("network");
         if (network.isEmpty()) {
             throw new IllegalArgumentException("network is empty");
         }
-        return new Key(network, integer(r, "k"), integer(r, "seed_pair"));
+        return new Key(network, r.integer("k"), r.integer("seed_pair"));
     }
 
     /** A count column added later: 0 when the file predates it. */
-    private static int optionalCount(Map<String, String> r, String c) {
-        return r.containsKey(c) ? integer(r, c) : 0;
-    }
-
-    private static int integer(Map<String, String> r, String c) {
-        try {
-            return Integer.parseInt(r.get(c));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(c + " is not an integer: '" + r.get(c) + "'");
-        }
-    }
-
-    private static double number(Map<String, String> r, String c) {
-        try {
-            return Double.parseDouble(r.get(c));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(c + " is not a number: '" + r.get(c) + "'");
-        }
-    }
-
-    /** Rows as column maps (plus {@code #line}); a missing file is empty; a truncated last line is skipped. */
-    private static List<Map<String, String>> table(Path file, List<String> required, List<String> warnings)
-            throws IOException {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String name = file.getFileName().toString();
-        List<Map<String, String>> rows = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
-            return rows;
-        }
-        String[] header = strip(lines[0]).split(",", -1);
-        for (String c : required) {
-            if (!List.of(header).contains(c)) {
-                warnings.add(name + ": header lacks column " + c + "; file ignored");
-                return rows;
-            }
-        }
-        boolean complete = text.endsWith("\n");
-        int last = complete ? lines.length - 2 : lines.length - 1;
-        for (int i = 1; i <= last; i++) {
-            String line = strip(lines[i]);
-            if (line.isBlank()) {
-                continue;
-            }
-            if (i == last && !complete) {
-                warnings.add(name + " line " + (i + 1) + " truncated; skipped");
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != header.length) {
-                warnings.add(name + " line " + (i + 1) + ": expected " + header.length + " columns, found "
-                        + cells.length + "; skipped");
-                continue;
-            }
-            Map<String, String> row = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                row.putIfAbsent(header[c].trim(), cells[c].trim());
-            }
-            row.put("#line", Integer.toString(i + 1));
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static String strip(String s) {
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    private static int optionalCount(Csv.Row r, String c) {
+        return r.has(c) ? r.integer(c) : 0;
     }
 
     private static String num(double v) {

@@ -1,4 +1,4 @@
-package org.lotterylab.engine.edgepopup;
+package org.lotterylab.api.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.lotterylab.api.run.EdgePopupEvent;
 import org.lotterylab.api.spec.Branch;
-import org.lotterylab.api.store.AtomicFiles;
-import org.lotterylab.api.store.Json;
-import org.lotterylab.api.store.RunLayout;
 
 /**
  * The edge-popup files of a run directory, next to the ordinary round files (see docs/run-format.md,
- * "Edge-popup files"). Plain Java: usable from any thread and from the window without loading ND4J.
+ * "Edge-popup files"; pinned by the golden files in golden/edge-popup). Usable from any thread and from the
+ * window without loading ND4J. Tables are read by the store's one CSV reader: a table whose header lacks its
+ * columns is an error ({@link CsvFormatException}); a damaged row is skipped and named in {@link #warnings()}.
  *
  * <pre>
  * edge-popup/keeps.csv          round,keep          which fraction kept each round (sweep point) used
@@ -35,6 +34,7 @@ public final class EdgePopupStore {
     public static final String FLIPS_HEADER = "iteration,epoch,entered,left,kept";
 
     private final RunLayout layout;
+    private final List<String> warnings = new ArrayList<>();
 
     /** The edge-popup files of the run in {@code layout}. */
     public EdgePopupStore(RunLayout layout) {
@@ -62,22 +62,22 @@ public final class EdgePopupStore {
     }
 
     /**
-     * The fraction kept of every registered round, by round; empty when there is no {@code keeps.csv}. Lines
-     * that do not parse are skipped.
+     * The fraction kept of every registered round, by round; empty when there is no {@code keeps.csv}. Rows
+     * that do not parse, or whose round is negative or keep outside (0, 1], are skipped (see {@link #warnings()}).
+     *
+     * @throws CsvFormatException when the header lacks {@code round} or {@code keep}
      */
     public TreeMap<Integer, Double> readKeeps() throws IOException {
         TreeMap<Integer, Double> out = new TreeMap<>();
-        for (String[] cells : rows(keepsCsv(), KEEPS_HEADER)) {
-            try {
-                int r = Integer.parseInt(cells[0].trim());
-                double k = Double.parseDouble(cells[1].trim());
-                if (r >= 0 && k > 0 && k <= 1) {
-                    out.put(r, k);
-                }
-            } catch (NumberFormatException e) {
-                // skipped
+        read(keepsCsv(), KEEPS_HEADER, (row, line) -> {
+            int r = row.integer("round");
+            double k = row.number("keep");
+            if (r < 0 || !(k > 0 && k <= 1)) {
+                throw CsvFormatException.at(layout.relative(keepsCsv()), line, "round " + r + " keep " + k
+                        + " is not a round >= 0 with a keep in (0, 1]");
             }
-        }
+            out.put(r, k);
+        });
         return out;
     }
 
@@ -146,45 +146,37 @@ public final class EdgePopupStore {
         AtomicFiles.writeString(maskFlips(round), sb.toString());
     }
 
-    /** A round's mask flips (empty when the file is missing); lines that do not parse are skipped. */
+    /**
+     * A round's mask flips (empty when the file is missing); rows that do not parse are skipped (see
+     * {@link #warnings()}).
+     *
+     * @throws CsvFormatException when the header lacks one of the columns
+     */
     public List<EdgePopupEvent.MaskFlips> readFlips(int round) throws IOException {
         List<EdgePopupEvent.MaskFlips> out = new ArrayList<>();
-        for (String[] c : rows(maskFlips(round), FLIPS_HEADER)) {
-            try {
-                out.add(new EdgePopupEvent.MaskFlips(round, Integer.parseInt(c[0].trim()), Double.parseDouble(c[1].trim()),
-                        Integer.parseInt(c[2].trim()), Integer.parseInt(c[3].trim()), Long.parseLong(c[4].trim())));
-            } catch (NumberFormatException e) {
-                // skipped
-            }
-        }
+        read(maskFlips(round), FLIPS_HEADER, (row, line) -> out.add(new EdgePopupEvent.MaskFlips(round,
+                row.integer("iteration"), row.number("epoch"), row.integer("entered"), row.integer("left"),
+                row.longInteger("kept"))));
         return out;
     }
 
-    /** Data rows of a small CSV whose header must start with {@code header}'s columns; complete lines only. */
-    private static List<String[]> rows(Path file, String header) throws IOException {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8); // bad bytes become U+FFFD
-        } catch (NoSuchFileException e) {
-            return List.of();
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\n", -1);
-        int cols = header.split(",").length;
-        if (lines.length == 0 || !lines[0].trim().startsWith(header)) {
-            throw new IOException(file + ": expected the header '" + header + "'");
-        }
-        List<String[]> out = new ArrayList<>();
-        // the last element is what follows the last '\n': a line cut mid-write when not empty
-        for (int i = 1; i < lines.length - 1; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            String[] cells = line.split(",", -1);
-            if (cells.length >= cols) {
-                out.add(cells);
+    /** The rows skipped by the reads so far, each naming its file and line. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Feeds the rows of {@code file} (its header must name {@code header}'s columns) to {@code rows}. */
+    private void read(Path file, String header, Csv.RowReader rows) throws IOException {
+        CsvFormatException[] fatal = new CsvFormatException[1];
+        Csv.readFile(file, layout.relative(file), List.of(header.split(",")), rows, e -> {
+            if (e.line() == 1 && !e.truncated()) {
+                fatal[0] = e;
+            } else {
+                warnings.add(e.asWarning());
             }
+        });
+        if (fatal[0] != null) {
+            throw fatal[0];
         }
-        return out;
     }
 }
