@@ -18,13 +18,13 @@ import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.LayerKind;
 import org.lotterylab.api.spec.SpecException;
+import org.lotterylab.api.store.EdgePopupStore;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.api.store.WidthSweepCsv;
 import org.lotterylab.api.store.WidthSweepRow;
 import org.lotterylab.engine.edgepopup.EdgePopupOptions;
 import org.lotterylab.engine.edgepopup.EdgePopupRunner;
-import org.lotterylab.engine.edgepopup.EdgePopupStore;
 import org.lotterylab.engine.imp.ImpRunner;
 
 /**
