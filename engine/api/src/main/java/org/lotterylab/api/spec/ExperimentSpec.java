@@ -212,7 +212,10 @@ public record ExperimentSpec(
         throw new SpecException(key, "unknown field; known fields: " + String.join(", ", keys));
     }
 
-    /** Builds a spec from string values; missing keys take their defaults. */
+    /**
+     * Builds a spec from string values; missing keys take their defaults: the model's own where it has one
+     * ({@link ModelKind#fieldDefaults}), else the field's.
+     */
     public static ExperimentSpec fromMap(Map<String, String> values) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             field(e.getKey());
@@ -220,9 +223,10 @@ public record ExperimentSpec(
                 throw new SpecException(e.getKey(), "has no value");
             }
         }
+        Map<String, String> modelDefaults = modelDefaults(values.getOrDefault("model", field("model").defaultValue()));
         Map<String, String> v = new LinkedHashMap<>();
         for (SpecField f : FIELDS) {
-            v.put(f.key(), values.getOrDefault(f.key(), f.defaultValue()));
+            v.put(f.key(), values.getOrDefault(f.key(), modelDefaults.getOrDefault(f.key(), f.defaultValue())));
         }
         return new ExperimentSpec(
                 v.get("name").trim(),
@@ -307,17 +311,51 @@ public record ExperimentSpec(
 
     /** A copy with one field replaced (parsed and validated like {@code --set key=value}). */
     public ExperimentSpec with(String key, String value) {
-        Map<String, String> m = toMap();
         field(key);
-        m.put(key, value);
+        return with(Map.of(key, value));
+    }
+
+    /**
+     * A copy with several fields replaced. When the model changes, a field whose default depends on the model
+     * ({@link ModelKind#fieldDefaults}) that {@code changes} does not set and that is still at the old model's
+     * default takes the new model's default (so {@code --set model=resnet-20} prunes globally, as open_lth).
+     */
+    public ExperimentSpec with(Map<String, String> changes) {
+        Map<String, String> m = toMap();
+        String newModel = changes.get("model");
+        if (newModel != null && !newModel.trim().equals(model.id())) {
+            Map<String, String> before = modelDefaults(model.id());
+            Map<String, String> after = modelDefaults(newModel);
+            for (String key : modelDependentKeys()) {
+                String oldDefault = before.getOrDefault(key, field(key).defaultValue());
+                if (!changes.containsKey(key) && m.get(key).equals(oldDefault)) {
+                    m.put(key, after.getOrDefault(key, field(key).defaultValue()));
+                }
+            }
+        }
+        m.putAll(changes);
         return fromMap(m);
     }
 
-    /** A copy with several fields replaced. */
-    public ExperimentSpec with(Map<String, String> changes) {
-        Map<String, String> m = toMap();
-        m.putAll(changes);
-        return fromMap(m);
+    /** The model-dependent defaults of the model named {@code id}, or none when it is not a model id. */
+    private static Map<String, String> modelDefaults(String id) {
+        if (id == null) {
+            return Map.of();
+        }
+        for (ModelKind k : ModelKind.values()) {
+            if (k.id().equals(id.trim())) {
+                return k.fieldDefaults();
+            }
+        }
+        return Map.of();
+    }
+
+    private static List<String> modelDependentKeys() {
+        List<String> keys = new ArrayList<>();
+        for (ModelKind k : ModelKind.values()) {
+            k.fieldDefaults().keySet().stream().filter(x -> !keys.contains(x)).sorted().forEach(keys::add);
+        }
+        return keys;
     }
 
     /**
