@@ -325,7 +325,7 @@ public record ExperimentSpec(
     public ExperimentSpec with(Map<String, String> changes) {
         Map<String, String> m = toMap();
         String newModel = changes.get("model");
-        if (newModel != null && !newModel.trim().equals(model.id())) {
+        if (newModel != null && !newModel.trim().equalsIgnoreCase(model.id())) {
             Map<String, String> before = modelDefaults(model.id());
             Map<String, String> after = modelDefaults(newModel);
             for (String key : modelDependentKeys()) {
@@ -345,7 +345,7 @@ public record ExperimentSpec(
             return Map.of();
         }
         for (ModelKind k : ModelKind.values()) {
-            if (k.id().equals(id.trim())) {
+            if (k.id().equalsIgnoreCase(id.trim())) {
                 return k.fieldDefaults();
             }
         }

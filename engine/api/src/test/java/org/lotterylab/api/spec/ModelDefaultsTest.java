@@ -19,6 +19,8 @@ class ModelDefaultsTest {
         assertEquals(List.of("output"), v.globalIgnore(), "open_lth's cifar_vgg_16 ignores fc.weight");
         assertEquals(PruningStyle.GLOBAL, ExperimentSpec.defaults().with(Map.of("model", "resnet-20")).pruning());
         assertEquals(List.of(), ExperimentSpec.defaults().with(Map.of("model", "resnet-20")).globalIgnore());
+        assertEquals(PruningStyle.GLOBAL, ExperimentSpec.defaults().with("model", "ResNet-20").pruning(), "ids ignore case");
+        assertEquals(PruningStyle.GLOBAL, ExperimentSpec.fromMap(Map.of("model", "VGG-16")).pruning());
     }
 
     @Test
