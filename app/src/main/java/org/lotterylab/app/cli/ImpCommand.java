@@ -28,7 +28,8 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
     OutOption out;
     @Mixin
     ThreadsOption threads;
-    @Option(names = "--dry-run", description = "print the resolved spec and run directory, do not train")
+    @Option(names = "--dry-run", description = "print the resolved spec, the run directory and a time estimate "
+            + "(a few steps timed here), do not train")
     boolean dryRun;
     @Mixin
     ReplicateOptions reps;
@@ -54,6 +55,7 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
             ctx.out().println("spec: " + s.toMap());
             ReplicateOptions.printDirs(ctx.out(), s, replicates, outDir);
             ctx.out().println("parallel trainings: " + p + ", compute threads each: " + n);
+            EstimatePrinter.print(ctx.out(), s, n, p);
             return 0;
         }
         if (replicates > 1) {

@@ -13,9 +13,9 @@ import org.lotterylab.engine.data.DatasetLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code lth info}: backend, threads, data sets found, presets and the runtime class-path size. */
-@Command(name = "info", header = "backend, threads, data sets found, presets",
-        description = "Prints the compute backend, data sets found and presets.")
+/** {@code lth info}: backend, threads, data sets found, models, presets and the runtime class-path size. */
+@Command(name = "info", header = "backend, threads, data sets found, models, presets",
+        description = "Prints the compute backend, data sets found, the models and the presets.")
 public final class InfoCommand implements Callable<Integer> {
 
     private final CliContext ctx;
@@ -42,6 +42,10 @@ public final class InfoCommand implements Callable<Integer> {
         for (DatasetLocator.Entry e : DatasetLocator.available()) {
             out.printf(Locale.ROOT, "  %-14s %-9s %s%n", e.id(), e.found() ? "found" : "not found",
                     e.found() ? e.location() : e.description());
+        }
+        out.println("models:");
+        for (org.lotterylab.api.spec.ModelKind m : org.lotterylab.api.spec.ModelKind.values()) {
+            out.printf(Locale.ROOT, "  %-14s %s%n", m.id(), ModelLine.describe(m));
         }
         out.println("presets:");
         for (Preset p : Presets.all()) {

@@ -81,14 +81,16 @@ public record ExperimentSpec(
             f("iterations", SpecField.Type.INT, "50000", "Training iterations (mini-batches) per round"),
             f("evalInterval", SpecField.Type.INT, "100", "Evaluate validation loss and test accuracy every N iterations"),
             f("rounds", SpecField.Type.INT, "15", "Pruning rounds after the dense round 0"),
-            c("pruning", PruningStyle.class, "layerwise", "layerwise (rates per layer kind) or global (one threshold)"),
+            c("pruning", PruningStyle.class, "layerwise",
+                    "layerwise (rates per layer kind) or global (one threshold); resnet-20 and vgg-16 default to global"),
             f("convRate", SpecField.Type.DOUBLE, "0.1", "Layerwise: fraction of remaining conv weights removed per round"),
             f("hiddenRate", SpecField.Type.DOUBLE, "0.2",
                     "Layerwise: fraction of remaining hidden fully-connected weights removed per round"),
             f("outputRate", SpecField.Type.DOUBLE, "0.1", "Layerwise: fraction of remaining output-layer weights removed per round"),
             f("globalRate", SpecField.Type.DOUBLE, "0.2", "Global: fraction of remaining prunable weights removed per round"),
             f("globalIgnore", SpecField.Type.STRING_LIST, "output",
-                    "Global: layers never pruned (the model's layer names, e.g. fc1, or 'output'); empty = prune all"),
+                    "Global: layers never pruned (the model's layer names, e.g. fc1, or 'output'); empty = prune all "
+                            + "(resnet-20's default, as open_lth)"),
             c("maskCriterion", MaskCriterion.class, "large-final", "Which weights survive a pruning step"),
             f("rewindIteration", SpecField.Type.INT, "0", "Rewind survivors to theta_k after k iterations (0 = theta_0)"),
             f("seed", SpecField.Type.LONG, "1", "Seed for init, data order and random controls"),
@@ -234,7 +236,10 @@ public record ExperimentSpec(
         throw new SpecException(key, "unknown field; known fields: " + String.join(", ", keys));
     }
 
-    /** Builds a spec from string values; missing keys take their defaults. */
+    /**
+     * Builds a spec from string values; missing keys take their defaults: the model's own where it has one
+     * ({@link ModelKind#fieldDefaults}), else the field's.
+     */
     public static ExperimentSpec fromMap(Map<String, String> values) {
         for (Map.Entry<String, String> e : values.entrySet()) {
             field(e.getKey());
@@ -242,9 +247,10 @@ public record ExperimentSpec(
                 throw new SpecException(e.getKey(), "has no value");
             }
         }
+        Map<String, String> modelDefaults = modelDefaults(values.getOrDefault("model", field("model").defaultValue()));
         Map<String, String> v = new LinkedHashMap<>();
         for (SpecField f : FIELDS) {
-            v.put(f.key(), values.getOrDefault(f.key(), f.defaultValue()));
+            v.put(f.key(), values.getOrDefault(f.key(), modelDefaults.getOrDefault(f.key(), f.defaultValue())));
         }
         Object[] args = new Object[SLOTS.size()];
         for (int k = 0; k < args.length; k++) {
@@ -285,17 +291,51 @@ public record ExperimentSpec(
 
     /** A copy with one field replaced (parsed and validated like {@code --set key=value}). */
     public ExperimentSpec with(String key, String value) {
-        Map<String, String> m = toMap();
         field(key);
-        m.put(key, value);
+        return with(Map.of(key, value));
+    }
+
+    /**
+     * A copy with several fields replaced. When the model changes, a field whose default depends on the model
+     * ({@link ModelKind#fieldDefaults}) that {@code changes} does not set and that is still at the old model's
+     * default takes the new model's default (so {@code --set model=resnet-20} prunes globally, as open_lth).
+     */
+    public ExperimentSpec with(Map<String, String> changes) {
+        Map<String, String> m = toMap();
+        String newModel = changes.get("model");
+        if (newModel != null && !newModel.trim().equalsIgnoreCase(model.id())) {
+            Map<String, String> before = modelDefaults(model.id());
+            Map<String, String> after = modelDefaults(newModel);
+            for (String key : modelDependentKeys()) {
+                String oldDefault = before.getOrDefault(key, field(key).defaultValue());
+                if (!changes.containsKey(key) && m.get(key).equals(oldDefault)) {
+                    m.put(key, after.getOrDefault(key, field(key).defaultValue()));
+                }
+            }
+        }
+        m.putAll(changes);
         return fromMap(m);
     }
 
-    /** A copy with several fields replaced. */
-    public ExperimentSpec with(Map<String, String> changes) {
-        Map<String, String> m = toMap();
-        m.putAll(changes);
-        return fromMap(m);
+    /** The model-dependent defaults of the model named {@code id}, or none when it is not a model id. */
+    private static Map<String, String> modelDefaults(String id) {
+        if (id == null) {
+            return Map.of();
+        }
+        for (ModelKind k : ModelKind.values()) {
+            if (k.id().equalsIgnoreCase(id.trim())) {
+                return k.fieldDefaults();
+            }
+        }
+        return Map.of();
+    }
+
+    private static List<String> modelDependentKeys() {
+        List<String> keys = new ArrayList<>();
+        for (ModelKind k : ModelKind.values()) {
+            k.fieldDefaults().keySet().stream().filter(x -> !keys.contains(x)).sorted().forEach(keys::add);
+        }
+        return keys;
     }
 
     /**

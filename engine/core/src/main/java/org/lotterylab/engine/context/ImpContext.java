@@ -3,13 +3,16 @@ package org.lotterylab.engine.context;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.lotterylab.api.run.BackendInfo;
+import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.data.DataSplits;
 import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.data.ImageDataset;
 import org.lotterylab.engine.model.InputShape;
+import org.lotterylab.engine.model.GraphModels;
 import org.lotterylab.engine.model.Initializer;
 import org.lotterylab.engine.model.ModelFactory;
+import org.lotterylab.engine.model.Net;
 import org.lotterylab.engine.model.ParamLayout;
 import org.lotterylab.engine.lean.Engines;
 import org.lotterylab.engine.train.EvalSet;
@@ -54,9 +57,12 @@ public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape inpu
             throw new org.lotterylab.api.spec.SpecException("batchSize", "is larger than the training set ("
                     + spec.batchSize() + " > " + tr.count() + ")");
         }
-        MultiLayerNetwork proto = ModelFactory.build(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(),
-                spec.momentum());
-        ParamLayout layout = ModelFactory.layout(proto);
+        requireLayerStackFeatures(spec);
+        ParamLayout layout;
+        try (Net proto = ModelFactory.create(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(),
+                spec.momentum())) {
+            layout = proto.layout();
+        }
         float[] theta0 = Initializer.draw(layout, spec.init(), Seeds.derive(spec.seed(), "init", 0));
         Trainer trainer = new Trainer(tr, new EvalSet(splits.validation()), new EvalSet(splits.test()));
         String desc = splits.description() + " (train " + tr.count() + ", validation " + splits.validation().count()
@@ -74,7 +80,30 @@ public record ImpContext(ExperimentSpec spec, DataSplits splits, InputShape inpu
         return backend.withEngine(engine);
     }
 
-    /** A freshly built network (fresh optimiser state) with the spec's optimiser. */
+    /**
+     * Pruning at initialisation and edge-popup work on layer stacks only: a graph model (ResNet-20, VGG-16) with
+     * one of those branches is a spec error, said before anything trains.
+     */
+    private static void requireLayerStackFeatures(ExperimentSpec spec) {
+        if (!GraphModels.builds(spec.model())) {
+            return;
+        }
+        for (Branch b : spec.branches()) {
+            if (b == Branch.MAGNITUDE_AT_INIT || b == Branch.SNIP || b == Branch.GRASP || b == Branch.SYNFLOW
+                    || b == Branch.EDGE_POPUP) {
+                throw new org.lotterylab.api.spec.SpecException("branches", b.id() + " is not available for "
+                        + spec.model().id() + " (it needs a layer stack: mlp-small, lenet-300-100, conv-2/4/6); "
+                        + "IMP and its controls are");
+            }
+        }
+    }
+
+    /** A freshly built network of any model (fresh optimiser state) with the spec's optimiser; the caller closes it. */
+    public Net newNet() {
+        return ModelFactory.create(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(), spec.momentum());
+    }
+
+    /** A freshly built layer stack (fresh optimiser state) with the spec's optimiser; graph models are refused. */
     public MultiLayerNetwork newNetwork() {
         return ModelFactory.build(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(), spec.momentum());
     }

@@ -61,7 +61,7 @@ public final class Engines {
                     Update.of(ModelFactory.updater(spec.optimizer(), spec.learningRate(), spec.momentum())),
                     spec.batchSize());
         }
-        return new Dl4jBackend(() -> ModelFactory.build(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(),
+        return new Dl4jBackend(() -> ModelFactory.create(spec.model(), spec.width(), input, spec.optimizer(), spec.learningRate(),
                 spec.momentum()));
     }
 
@@ -72,9 +72,9 @@ public final class Engines {
         StringBuilder dl4j = new StringBuilder();
         InputShape mnist = new InputShape(1, 28, 28, 10);
         for (org.lotterylab.api.spec.ModelKind m : org.lotterylab.api.spec.ModelKind.values()) {
-            ParamLayout layout = ModelFactory.layout(ModelFactory.build(m, mnist,
-                    org.lotterylab.api.spec.OptimizerKind.SGD, 0.1, 0));
-            StringBuilder to = LEAN.equals(resolve(EngineKind.AUTO, layout, cpu)) ? lean : dl4j;
+            boolean graph = org.lotterylab.engine.model.GraphModels.builds(m); // never lean; VGG-16 needs 32x32
+            StringBuilder to = !graph && LEAN.equals(resolve(EngineKind.AUTO, ModelFactory.layout(ModelFactory.build(m,
+                    mnist, org.lotterylab.api.spec.OptimizerKind.SGD, 0.1, 0)), cpu)) ? lean : dl4j;
             to.append(to.length() == 0 ? "" : ", ").append(m.id());
         }
         return "auto (lean for " + (lean.length() == 0 ? "no model" : lean) + "; dl4j for "

@@ -1,5 +1,6 @@
 package org.lotterylab.engine.lmc;
 
+import org.lotterylab.engine.model.BatchNormStats;
 import org.lotterylab.engine.train.EvalSet;
 import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.StepBackend;
@@ -19,6 +20,7 @@ public final class Interpolation {
     private final StepBackend net;
     private final EvalSet test;
     private final EvalSet train;
+    private final BatchNormStats.Batches batchNormBatches;
 
     /**
      * An evaluator that writes each point into {@code net} (whose parameters and mask are overwritten).
@@ -28,9 +30,22 @@ public final class Interpolation {
      * @param train the training subset
      */
     public Interpolation(StepBackend net, EvalSet test, EvalSet train) {
+        this(net, test, train, null);
+    }
+
+    /**
+     * As {@link #Interpolation(StepBackend, EvalSet, EvalSet)}; when the network has batch norm and
+     * {@code batchNormBatches} is given, every point's batch-norm running statistics are recomputed on those
+     * training batches before it is evaluated (Frankle et al. 2020): the interpolated statistics are not the
+     * interpolated network's. Endpoints are treated like every other point.
+     *
+     * @param batchNormBatches training batches for the statistics, or null to evaluate the interpolated ones
+     */
+    public Interpolation(StepBackend net, EvalSet test, EvalSet train, BatchNormStats.Batches batchNormBatches) {
         this.net = net;
         this.test = test;
         this.train = train;
+        this.batchNormBatches = batchNormBatches;
     }
 
     /**
@@ -165,6 +180,9 @@ public final class Interpolation {
             }
             float[] p = point(w1, w2, mask, i, n);
             net.setParams(p);
+            if (batchNormBatches != null && net.hasBatchNorm()) {
+                net.recomputeBatchNorm(batchNormBatches);
+            }
             EvalSet.Result rt = net.evaluate(test);
             EvalSet.Result rr = net.evaluate(train);
             te[i] = rt.errors() / (double) test.size();

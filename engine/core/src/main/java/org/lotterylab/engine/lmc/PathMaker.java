@@ -16,7 +16,9 @@ import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.engine.context.ImpContext;
+import org.lotterylab.engine.model.BatchNormStats;
 import org.lotterylab.engine.run.RunLifecycle;
+import org.lotterylab.engine.train.BatchStream;
 import org.lotterylab.engine.train.EvalSet;
 import org.lotterylab.engine.train.RunGate;
 import org.lotterylab.engine.train.StepBackend;
@@ -233,9 +235,31 @@ final class PathMaker implements AutoCloseable {
         if (interpolation == null) {
             trainSubset = new EvalSet(trainSubsetSize() == ctx.splits().train().count() ? ctx.splits().train()
                     : ctx.splits().train().subset(0, trainSubsetSize()));
-            interpolation = new Interpolation(net(), ctx.trainer().test(), trainSubset);
+            interpolation = new Interpolation(net(), ctx.trainer().test(), trainSubset, batchNormBatches());
         }
         return interpolation;
+    }
+
+    /**
+     * The training batches every point's batch-norm statistics are recomputed on (models with batch norm):
+     * {@link BatchNormStats#DEFAULT_BATCHES} batches of the spec's batch size (at most the training set, at least
+     * 2) in the order {@code Seeds.derive(seed, "bn-stats", 0)}, the same for every point and curve; else null.
+     */
+    BatchNormStats.Batches batchNormBatches() {
+        if (!ctx.layout().hasBatchNorm()) {
+            return null;
+        }
+        var train = ctx.splits().train();
+        int b = Math.max(2, Math.min(ctx.spec().batchSize(), train.count()));
+        BatchStream stream = new BatchStream(train, Seeds.derive(ctx.spec().seed(), "bn-stats", 0));
+        List<float[]> xs = new ArrayList<>();
+        float[] y = new float[b * train.numClasses()];
+        for (int i = 0; i < BatchNormStats.DEFAULT_BATCHES; i++) {
+            float[] x = new float[b * train.featureSize()];
+            stream.next(b, x, y);
+            xs.add(x);
+        }
+        return new BatchNormStats.Batches(xs, b);
     }
 
     private StepBackend net() {

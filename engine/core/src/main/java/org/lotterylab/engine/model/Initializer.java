@@ -6,8 +6,9 @@ import org.lotterylab.api.spec.InitKind;
 
 /**
  * Draws initial parameters in Java from a seed (independent of ND4J's RNG and backend): weights of every
- * prunable layer from the chosen initialiser, biases zero. The result is a flat vector in the network's
- * parameter order (see {@link ParamLayout}).
+ * prunable layer from the chosen initialiser, biases zero; batch norm as open_lth's {@code uniform} batch-norm
+ * init (scale gamma uniform in [0, 1), drawn after all weights, shift beta 0) with running mean 0 and variance
+ * 1. The result is a flat vector in the network's parameter order (see {@link ParamLayout}).
  */
 public final class Initializer {
 
@@ -35,6 +36,12 @@ public final class Initializer {
                 } else {
                     flat[off + j] = (float) (rng.nextGaussian() * std);
                 }
+            }
+        }
+        for (BatchNormSlot bn : layout.batchNorms()) {
+            for (int c = 0; c < bn.channels(); c++) {
+                flat[(int) bn.gammaOffset() + c] = rng.nextFloat();
+                flat[(int) bn.varOffset() + c] = 1f;
             }
         }
         return flat;

@@ -29,7 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the networks of the lab as DL4J {@link MultiLayerNetwork}s: the small MLP, LeNet-300-100 and
  * Conv-2/4/6 (3x3 'same' convolutions with ReLU, 2x2 max pooling after each pair, then FC 256-256 and a
- * softmax output). Initial weights are not DL4J's: {@link Initializer} sets them from the seed.
+ * softmax output); ResNet-20 and VGG-16 are graphs ({@link GraphModels}); {@link #create} builds any of them
+ * as a {@link Net}. Initial weights are not DL4J's: {@link Initializer} sets them from the seed.
  */
 public final class ModelFactory {
 
@@ -63,6 +64,10 @@ public final class ModelFactory {
             throw new IllegalArgumentException("width multiplier must be >= 1 (got " + width + ")");
         }
         final int w = width;
+        if (GraphModels.builds(kind)) {
+            throw new SpecException("model", kind.id() + " is a graph network (residual adds, batch norm); this "
+                    + "feature needs a layer stack: mlp-small, lenet-300-100, conv-2, conv-4 or conv-6");
+        }
         checkInput(kind, input);
         IUpdater updater = updater(optimizer, lr, momentum);
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
@@ -109,6 +114,31 @@ public final class ModelFactory {
     }
 
     /**
+     * Builds any model as the engine's {@link Net}: a layer stack for the MLPs and Conv-2/4/6 (exactly
+     * {@link #build}), a graph for ResNet-20 and VGG-16 ({@link GraphModels}). Arguments as {@link #build}.
+     */
+    public static Net create(ModelKind kind, InputShape input, OptimizerKind optimizer, double lr, double momentum) {
+        return create(kind, 1, input, optimizer, lr, momentum);
+    }
+
+    /**
+     * As {@link #create(ModelKind, InputShape, OptimizerKind, double, double)} with the hidden layers of a layer
+     * stack {@code width} times as wide; the graphs (ResNet-20, VGG-16) are built as published only.
+     */
+    public static Net create(ModelKind kind, int width, InputShape input, OptimizerKind optimizer, double lr,
+                             double momentum) {
+        if (!GraphModels.builds(kind)) {
+            return Net.of(build(kind, width, input, optimizer, lr, momentum));
+        }
+        if (width != 1) {
+            throw new SpecException("width", "the width multiplier applies to mlp-small, lenet-300-100 and "
+                    + "conv-2/4/6; " + kind.id() + " is built as published (width=1)");
+        }
+        checkInput(kind, input);
+        return GraphModels.build(kind, input, updater(optimizer, lr, momentum));
+    }
+
+    /**
      * The DL4J updater of an optimiser setting: Adam (beta1 0.9, beta2 0.999, epsilon 1e-8), SGD with Nesterov
      * momentum when {@code momentum > 0}, else plain SGD. The lean path reads its hyperparameters from here too.
      */
@@ -126,10 +156,17 @@ public final class ModelFactory {
             throw new SpecException("model", "needs at least 2 classes (data has " + input.classes() + ")");
         }
         if (kind.convolutional()) {
-            int blocks = kind == ModelKind.CONV2 ? 1 : kind == ModelKind.CONV4 ? 2 : 3;
+            int blocks = switch (kind) {
+                case CONV2 -> 1;
+                case CONV4 -> 2;
+                case RESNET_20 -> 2;
+                case VGG_16 -> 5;
+                default -> 3;
+            };
             int div = 1 << blocks;
             if (input.height() < div || input.width() < div) {
-                throw new SpecException("model", kind.id() + " pools " + blocks + " times and needs images of at least "
+                String verb = kind == ModelKind.RESNET_20 ? " halves the image " : " pools ";
+                throw new SpecException("model", kind.id() + verb + blocks + " times and needs images of at least "
                         + div + "x" + div + " pixels (data has " + input.height() + "x" + input.width() + ")");
             }
         }

@@ -9,29 +9,41 @@ import org.lotterylab.api.mask.LayerInfo;
  * in both cases the flat segment is already in numpy layout ((out, in) and (out, in, kh, kw), C order).
  *
  * <p>Each layer's biases (one per output unit or filter, {@code shape[0]} values) sit at
- * {@link #biasOffset(int)}, or nowhere ({@code -1}) in layouts built without them (tests).
+ * {@link #biasOffset(int)}, or nowhere ({@code -1}) for a layer without biases (ResNet-20's convolutions,
+ * which batch norm follows) and in layouts built without them (tests).
+ *
+ * <p>Batch-norm layers ({@link #batchNorms()}; ResNet-20, VGG-16) are never prunable: their scale, shift and
+ * running statistics are outside every mask (the flat mask is 1 there).
  *
  * @param layers       prunable layers, in network order
  * @param offsets      start of each layer's weights in the flat parameter vector
  * @param totalParams  length of the flat parameter vector (weights, biases, everything)
- * @param biasOffsets  start of each layer's biases in the flat parameter vector, -1 when unknown
+ * @param biasOffsets  start of each layer's biases in the flat parameter vector, -1 when none or unknown
+ * @param batchNorms   the batch-norm layers, in network order (empty for models without batch norm)
  */
-public record ParamLayout(List<LayerInfo> layers, long[] offsets, long totalParams, long[] biasOffsets) {
+public record ParamLayout(List<LayerInfo> layers, long[] offsets, long totalParams, long[] biasOffsets,
+                          List<BatchNormSlot> batchNorms) {
 
     /** Copies inputs. */
     public ParamLayout {
         layers = List.copyOf(layers);
         offsets = offsets.clone();
         biasOffsets = biasOffsets.clone();
+        batchNorms = List.copyOf(batchNorms);
         if (biasOffsets.length != layers.size() || offsets.length != layers.size()) {
             throw new IllegalArgumentException(layers.size() + " layers, " + offsets.length + " weight offsets, "
                     + biasOffsets.length + " bias offsets");
         }
     }
 
+    /** A layout without batch norm. */
+    public ParamLayout(List<LayerInfo> layers, long[] offsets, long totalParams, long[] biasOffsets) {
+        this(layers, offsets, totalParams, biasOffsets, List.of());
+    }
+
     /** A layout without bias positions. */
     public ParamLayout(List<LayerInfo> layers, long[] offsets, long totalParams) {
-        this(layers, offsets, totalParams, noBiases(layers.size()));
+        this(layers, offsets, totalParams, noBiases(layers.size()), List.of());
     }
 
     private static long[] noBiases(int n) {
@@ -40,7 +52,7 @@ public record ParamLayout(List<LayerInfo> layers, long[] offsets, long totalPara
         return b;
     }
 
-    /** Offset of layer {@code i}'s biases, or -1 when the layout does not know them. */
+    /** Offset of layer {@code i}'s biases, or -1 when it has none or the layout does not know them. */
     public long biasOffset(int i) {
         return biasOffsets[i];
     }
@@ -58,6 +70,11 @@ public record ParamLayout(List<LayerInfo> layers, long[] offsets, long totalPara
     /** Offset of layer {@code i}'s weights. */
     public long offset(int i) {
         return offsets[i];
+    }
+
+    /** Whether the network has batch-norm layers. */
+    public boolean hasBatchNorm() {
+        return !batchNorms.isEmpty();
     }
 
     /** Number of prunable layers. */

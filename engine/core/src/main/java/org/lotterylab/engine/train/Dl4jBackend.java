@@ -2,28 +2,35 @@ package org.lotterylab.engine.train;
 
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.lotterylab.engine.model.BatchNormStats;
+import org.lotterylab.engine.model.Net;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The DL4J step backend: {@code MultiLayerNetwork.fit} on each mini-batch, then the flat parameters
- * multiplied in place by the mask. {@link #load} builds a fresh network, so optimiser state never carries
- * over between trainings.
+ * The DL4J step backend: {@code fit} on each mini-batch, then the flat parameters multiplied in place by the
+ * mask. {@link #load} builds a fresh network, so optimiser state never carries over between trainings. Any
+ * {@link Net} works: a layer stack or a graph (ResNet-20, VGG-16, whose batch-norm statistics
+ * {@link #recomputeBatchNorm} can recompute).
  */
 public final class Dl4jBackend implements StepBackend {
 
-    private final Supplier<MultiLayerNetwork> factory;
-    private MultiLayerNetwork net;
+    private final Supplier<? extends Net> factory;
+    private Net net;
     private INDArray mask;
 
     /** A backend whose networks come from {@code factory} (each call a freshly built network). */
-    public Dl4jBackend(Supplier<MultiLayerNetwork> factory) {
+    public Dl4jBackend(Supplier<? extends Net> factory) {
         this.factory = factory;
     }
 
+    /** A backend over layer stacks from {@code factory}. */
+    public static Dl4jBackend ofLayers(Supplier<MultiLayerNetwork> factory) {
+        return new Dl4jBackend(() -> Net.of(factory.get()));
+    }
+
     /** The network in use (built on first use; {@link #load} replaces it). */
-    public MultiLayerNetwork network() {
+    public Net network() {
         if (net == null) {
             net = factory.get();
         }
@@ -77,7 +84,7 @@ public final class Dl4jBackend implements StepBackend {
         int c = y.length / batch;
         INDArray xa = Nd4j.create(x, new long[] {batch, f}, 'c');
         INDArray ya = Nd4j.create(y, new long[] {batch, c}, 'c');
-        network().fit(new DataSet(xa, ya));
+        network().fit(xa, ya);
         // free the batch now: left to the garbage collector, off-heap buffers pile up round after round
         xa.close();
         ya.close();
@@ -98,6 +105,16 @@ public final class Dl4jBackend implements StepBackend {
     }
 
     @Override
+    public boolean hasBatchNorm() {
+        return network().hasBatchNorm();
+    }
+
+    @Override
+    public void recomputeBatchNorm(BatchNormStats.Batches batches) {
+        BatchNormStats.recompute(network(), batches);
+    }
+
+    @Override
     public void close() {
         if (net != null) {
             net.close();
@@ -109,7 +126,7 @@ public final class Dl4jBackend implements StepBackend {
         }
     }
 
-    private static void setFlat(MultiLayerNetwork n, float[] params) {
+    private static void setFlat(Net n, float[] params) {
         INDArray a = Nd4j.createFromArray(params);
         n.setParams(a);
         a.close();

@@ -65,6 +65,11 @@ public final class EvalSet {
 
     /** Evaluates {@code net} (DL4J, inference mode). */
     public Result evaluate(MultiLayerNetwork net) {
+        return evaluate(org.lotterylab.engine.model.Net.of(net));
+    }
+
+    /** Evaluates {@code net} (a DL4J layer stack or graph, inference mode). */
+    public Result evaluate(org.lotterylab.engine.model.Net net) {
         if (chunks == null) {
             List<INDArray> c = new ArrayList<>();
             for (int start = 0; start < labels.length; start += CHUNK) {
@@ -78,7 +83,7 @@ public final class EvalSet {
         Score s = new Score();
         int base = 0;
         for (INDArray x : chunks) {
-            INDArray out = net.output(x, false);
+            INDArray out = net.output(x);
             INDArray rowMajor = out.dup('c');
             float[] p = rowMajor.data().asFloat();
             rowMajor.close();

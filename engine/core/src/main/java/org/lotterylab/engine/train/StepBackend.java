@@ -51,6 +51,20 @@ public interface StepBackend extends AutoCloseable {
     /** Evaluates the current parameters on {@code set}. */
     EvalSet.Result evaluate(EvalSet set);
 
+    /** Whether the network has batch-norm layers (whose running statistics {@link #recomputeBatchNorm} sets). */
+    default boolean hasBatchNorm() {
+        return false;
+    }
+
+    /**
+     * Replaces the batch-norm running statistics of the current parameters by those of {@code batches} of
+     * training data, in training mode, without changing any other parameter (see
+     * {@link org.lotterylab.engine.model.BatchNormStats}). Only for backends with {@link #hasBatchNorm}.
+     */
+    default void recomputeBatchNorm(org.lotterylab.engine.model.BatchNormStats.Batches batches) {
+        throw new UnsupportedOperationException(engine() + " networks have no batch norm");
+    }
+
     /** Frees native buffers; the backend is unusable afterwards. */
     @Override
     void close();
