@@ -64,17 +64,8 @@ public class EdgePopupRunner implements ExperimentRunner {
                             RunListener listener) {
         checkKeeps(keeps);
         ExperimentSpec frozen = frozenSpec(spec, options);
-        RunGate gate = new RunGate();
-        Thread t = new Thread(() -> {
-            try {
-                new EdgePopupExperiment(frozen, keeps, options, outDir, backend(), listener, gate, stepHook).run();
-            } finally {
-                gate.markDone();
-            }
-        }, "lth-edge-popup");
-        t.setDaemon(true);
-        t.start();
-        return gate;
+        return RunGate.startDaemon("lth-edge-popup", gate -> new EdgePopupExperiment(
+                frozen, keeps, options, outDir, backend(), listener, gate, stepHook).run());
     }
 
     /**

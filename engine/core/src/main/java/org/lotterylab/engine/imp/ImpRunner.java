@@ -60,16 +60,7 @@ public class ImpRunner implements ExperimentRunner {
 
     @Override
     public RunControl start(ExperimentSpec spec, Path outDir, RunListener listener) {
-        RunGate gate = new RunGate();
-        Thread t = new Thread(() -> {
-            try {
-                new ImpExperiment(spec, outDir, backend(), listener, gate, observer, parallel).run();
-            } finally {
-                gate.markDone();
-            }
-        }, "lth-engine");
-        t.setDaemon(true);
-        t.start();
-        return gate;
+        return RunGate.startDaemon("lth-engine", gate -> new ImpExperiment(
+                spec, outDir, backend(), listener, gate, observer, parallel).run());
     }
 }

@@ -41,16 +41,6 @@ public class LmcRunner implements LmcExperimentRunner {
 
     @Override
     public RunControl start(LmcPlan plan, Path outDir, RunListener listener) {
-        RunGate gate = new RunGate();
-        Thread t = new Thread(() -> {
-            try {
-                new LmcExperiment(plan, outDir, backend(), listener, gate, observer).run();
-            } finally {
-                gate.markDone();
-            }
-        }, "lth-lmc");
-        t.setDaemon(true);
-        t.start();
-        return gate;
+        return RunGate.startDaemon("lth-lmc", gate -> new LmcExperiment(plan, outDir, backend(), listener, gate, observer).run());
     }
 }

@@ -83,6 +83,24 @@ public final class RunGate implements RunControl {
         }
     }
 
+    /**
+     * The one way an engine runner starts its work: {@code body} on a new daemon thread named {@code thread},
+     * with a fresh gate that is marked done however the body ends. Returns the gate at once.
+     */
+    public static RunGate startDaemon(String thread, java.util.function.Consumer<RunGate> body) {
+        RunGate gate = new RunGate();
+        Thread t = new Thread(() -> {
+            try {
+                body.accept(gate);
+            } finally {
+                gate.markDone();
+            }
+        }, thread);
+        t.setDaemon(true);
+        t.start();
+        return gate;
+    }
+
     /** Thrown inside the training loop when the run is cancelled. */
     public static final class CancelledException extends RuntimeException {
         private static final long serialVersionUID = 1L;
