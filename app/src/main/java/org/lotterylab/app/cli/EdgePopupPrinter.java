@@ -8,7 +8,6 @@ import java.util.Map;
 import org.lotterylab.api.run.EdgePopupEvent;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.run.RunEvent;
-import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ModelKind;
 import org.lotterylab.engine.edgepopup.EdgePopupBenchmark;
@@ -19,21 +18,14 @@ import org.lotterylab.engine.edgepopup.Supermask;
  * The terminal output of {@code lth edge-popup}: one table row per finished point and a progress line on stderr
  * when it is a terminal; the tables of {@code --supermask} and {@code --bench}.
  */
-final class EdgePopupPrinter implements RunListener, RunWaiter.Outcome {
-    private final PrintStream out;
-    private final PrintStream err;
-    private final StatusLine status;
+final class EdgePopupPrinter extends RunPrinter {
     private final int points;
     private EdgePopupEvent.Sweep sweep;
     private final Map<Integer, EdgePopupEvent.MaskFlips> lastFlips = new LinkedHashMap<>();
-    volatile RunEvent.RunFailed failure;
-    volatile boolean cancelled;
 
     EdgePopupPrinter(PrintStream out, PrintStream err, int points) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
         this.points = points;
-        this.status = new StatusLine(err);
     }
 
     static String header() {
@@ -51,20 +43,9 @@ final class EdgePopupPrinter implements RunListener, RunWaiter.Outcome {
     }
 
     @Override
-    public boolean failed() {
-        return failure != null;
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled;
-    }
-
-    @Override
-    public void onEvent(RunEvent e) {
+    protected void handle(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
-            out.println("run directory: " + s.runDir());
-            out.println("backend: " + s.backend().describe());
+            printLocation(s.runDir(), s.backend());
             out.println("frozen weights: " + s.spec().init().id() + " init (seed " + s.spec().seed()
                     + "), never trained; kept% = fraction of edges kept (per layer, and overall)");
             pendingResumed = s.resumedRounds();
@@ -79,28 +60,28 @@ final class EdgePopupPrinter implements RunListener, RunWaiter.Outcome {
             out.flush();
         } else if (e instanceof EdgePopupEvent.MaskFlips f) {
             lastFlips.put(f.round(), f);
-        } else if (e instanceof RunEvent.Note n) {
-            status.clear();
-            if (!n.text().contains("already on disk")) {
-                err.println("note: " + n.text());
-            }
         } else if (e instanceof RunEvent.IterationProgress p) {
             drawBar(p);
         } else if (e instanceof RunEvent.RoundFinished f) {
             status.clear();
             out.println(row(f.result(), ""));
             out.flush();
-        } else if (e instanceof RunEvent.RunFailed f) {
-            status.clear();
-            failure = f;
-            err.println("error: " + f.reason());
-        } else if (e instanceof RunEvent.RunFinished f) {
-            status.clear();
-            cancelled = f.cancelled();
-            out.printf(Locale.ROOT, "%s after %.1f s; results in %s (branch edge-popup)%n",
-                    f.cancelled() ? "cancelled" : "finished", f.seconds(), f.runDir());
-            out.println("flips_last: edges that entered (= left) the mask in the last evaluation interval");
         }
+    }
+
+    @Override
+    protected boolean showsNote(String text) {
+        return !text.contains("already on disk");
+    }
+
+    @Override
+    protected String endSuffix() {
+        return " (branch edge-popup)";
+    }
+
+    @Override
+    protected void afterEnd() {
+        out.println("flips_last: edges that entered (= left) the mask in the last evaluation interval");
     }
 
     private List<RoundResult> pendingResumed = List.of();

@@ -9,44 +9,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RunEvent;
-import org.lotterylab.api.run.RunListener;
 
 /**
  * The terminal output of {@code lth lmc}: one table row per finished curve, each curve as a small text plot,
  * a summary over seed pairs, and a progress line on stderr when it is a terminal.
  */
-final class LmcPrinter implements RunListener, RunWaiter.Outcome {
-    private final PrintStream out;
-    private final PrintStream err;
+final class LmcPrinter extends RunPrinter {
     private final boolean curves;
     private final Map<String, double[][]> points = new LinkedHashMap<>();
     private final List<LmcEvent.LmcCurveDone> done = new ArrayList<>();
-    private final StatusLine status;
-    volatile RunEvent.RunFailed failure;
-    volatile boolean cancelled;
 
     LmcPrinter(PrintStream out, PrintStream err, boolean curves) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
         this.curves = curves;
-        this.status = new StatusLine(err);
     }
 
     @Override
-    public boolean failed() {
-        return failure != null;
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled;
-    }
-
-    @Override
-    public void onEvent(RunEvent e) {
+    protected void handle(RunEvent e) {
         if (e instanceof LmcEvent.LmcStarted s) {
-            out.println("run directory: " + s.runDir());
-            out.println("backend: " + s.backend().describe());
+            printLocation(s.runDir(), s.backend());
             out.printf(Locale.ROOT, "network %s; k %s; %d seed pair(s); %d points per path; error on %d test and "
                             + "%d training images; stable when instability < %.2f%%%n", s.network(), s.ks(),
                     s.seedPairs(), s.alphas(), s.testCount(), s.trainCount(), 100 * s.threshold());
@@ -73,23 +54,12 @@ final class LmcPrinter implements RunListener, RunWaiter.Outcome {
                         + "(1-alpha)*W2", d.network(), d.k(), d.seedPair()), c[0], 8));
             }
             out.flush();
-        } else if (e instanceof RunEvent.Note n) {
-            status.clear();
-            err.println("note: " + n.text());
-        } else if (e instanceof RunEvent.RunFailed f) {
-            status.clear();
-            failure = f;
-            err.println("error: " + f.reason());
-        } else if (e instanceof RunEvent.RunFinished f) {
-            status.clear();
-            cancelled = f.cancelled();
-            summary();
-            out.printf(Locale.ROOT, "%s after %.1f s; results in %s%n", f.cancelled() ? "cancelled" : "finished",
-                    f.seconds(), f.runDir());
         }
     }
 
-    private void summary() {
+    /** The summary over seed pairs, before the closing line. */
+    @Override
+    protected void beforeEnd() {
         if (done.isEmpty()) {
             return;
         }

@@ -5,45 +5,21 @@ import java.util.Locale;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.run.RunEvent;
-import org.lotterylab.api.run.RunListener;
 
 /**
  * Prints a run's progress for a terminal: a one-line progress bar on stderr when it is a terminal
  * ({@link StatusLine}) and one table row per finished round on stdout.
  */
-public final class ProgressPrinter implements RunListener, RunWaiter.Outcome {
+public final class ProgressPrinter extends RunPrinter {
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final StatusLine status;
     private final int totalRounds;
     private final int branches;
-    private volatile RunEvent.RunFailed failure;
-    private volatile boolean cancelled;
 
     /** A printer for a run with the given number of rounds and branches. */
     public ProgressPrinter(PrintStream out, PrintStream err, int totalRounds, int branches) {
-        this.out = out;
-        this.err = err;
-        this.status = new StatusLine(err);
+        super(out, err);
         this.totalRounds = totalRounds;
         this.branches = branches;
-    }
-
-    /** The failure, if the run failed. */
-    public RunEvent.RunFailed failure() {
-        return failure;
-    }
-
-    @Override
-    public boolean failed() {
-        return failure != null;
-    }
-
-    /** Whether the run ended cancelled. */
-    @Override
-    public boolean cancelled() {
-        return cancelled;
     }
 
     /** The table header. */
@@ -71,18 +47,14 @@ public final class ProgressPrinter implements RunListener, RunWaiter.Outcome {
     }
 
     @Override
-    public void onEvent(RunEvent e) {
+    protected void handle(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
-            out.println("run directory: " + s.runDir());
-            out.println("backend: " + s.backend().describe());
+            printLocation(s.runDir(), s.backend());
             out.println(header());
             for (RoundResult r : s.resumedRounds()) {
                 out.println(row(r) + "  (stored)");
             }
             out.flush();
-        } else if (e instanceof RunEvent.Note n) {
-            status.clear();
-            err.println("note: " + n.text());
         } else if (e instanceof RunEvent.IterationProgress p) {
             drawBar(p);
         } else if (e instanceof RunEvent.RoundFinished f) {
@@ -93,15 +65,6 @@ public final class ProgressPrinter implements RunListener, RunWaiter.Outcome {
             status.clear();
             out.println(lmcRow(c));
             out.flush();
-        } else if (e instanceof RunEvent.RunFailed f) {
-            status.clear();
-            failure = f;
-            err.println("error: " + f.reason());
-        } else if (e instanceof RunEvent.RunFinished f) {
-            status.clear();
-            cancelled = f.cancelled();
-            out.printf(Locale.ROOT, "%s after %.1f s; results in %s%n", f.cancelled() ? "cancelled" : "finished",
-                    f.seconds(), f.runDir());
         }
     }
 
