@@ -62,7 +62,8 @@ public final class ExperimentPanel extends ScrollPane {
             Map.entry("globalRate", "Global rate"), Map.entry("globalIgnore", "Never prune"),
             Map.entry("maskCriterion", "Mask criterion"), Map.entry("rewindIteration", "Rewind to iter."),
             Map.entry("seed", "Seed"), Map.entry("branches", "Branches"), Map.entry("lmcEachRound", "LMC each round"),
-            Map.entry("lmcAlphas", "LMC points"), Map.entry("edgePopupKeep", "Edge-popup keep"));
+            Map.entry("lmcAlphas", "LMC points"), Map.entry("edgePopupKeep", "Edge-popup keep"),
+            Map.entry("width", "Width multiplier"));
 
     private final ExperimentViewModel vm;
     private final ComboBox<Preset> presetChoice = new ComboBox<>();
