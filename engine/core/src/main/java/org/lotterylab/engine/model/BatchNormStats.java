@@ -12,20 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The given training batches are fed forward in training mode (each batch-norm layer normalises with the
  * batch's own statistics, exactly as in training; no weight changes, no optimiser step). For each layer and
  * channel the new running mean is the average over the batches of the batch means, and the new running
- * variance the average of the batch variances (biased, as training normalises with); the stored variance is
- * the one the layer's inference divides by (see {@link #STORED_VARIANCE_ADDS_EPS}). Gamma, beta and every
- * other parameter stay as they were.
+ * variance the average of the batch variances (biased, as training normalises with), stored as is: DL4J's
+ * inference divides by {@code sqrt(var + eps)}, so inference on a batch whose own statistics were stored
+ * reproduces the training-mode output (tested). Gamma, beta and every other parameter stay as they were.
  */
 public final class BatchNormStats {
 
     /** Training batches (of the run's batch size) fed forward per recomputation by default. */
     public static final int DEFAULT_BATCHES = 10;
-
-    /**
-     * Whether DL4J's inference reads the stored variance as {@code var + eps} (so the stored value includes
-     * epsilon): checked against training-mode output in the tests.
-     */
-    static final boolean STORED_VARIANCE_ADDS_EPS = false;
 
     private BatchNormStats() {
     }
@@ -86,8 +80,7 @@ public final class BatchNormStats {
             BatchNormSlot s = slots.get(i);
             for (int c = 0; c < s.channels(); c++) {
                 p[(int) s.meanOffset() + c] = (float) (meanSum[i][c] / n);
-                double var = varSum[i][c] / n + (STORED_VARIANCE_ADDS_EPS ? GraphModels.BN_EPS : 0);
-                p[(int) s.varOffset() + c] = (float) var;
+                p[(int) s.varOffset() + c] = (float) (varSum[i][c] / n);
             }
         }
         INDArray flat = Nd4j.createFromArray(p);
