@@ -435,6 +435,10 @@ public final class LabWindow {
 
     private void updateCaption() {
         String text = StoryCaption.of(vm.results(), views.lmc().model(), storyRound());
+        if (!text.isEmpty() && views.group() != null && vm.runSpec() != null) {
+            // the caption reads the run the other views show, not the group's means
+            text = "seed " + vm.runSpec().seed() + " (one run of the group): " + text;
+        }
         captionLabel.setText(text.isEmpty() ? "Run an experiment or open a stored run: the caption states what the data shows" : text);
         pageLabel.setText(grid.panesPerPage() == 0 ? ""
                 : String.format(Locale.ROOT, "%d/%d", grid.pageProperty().get() + 1, grid.pageCount()));
