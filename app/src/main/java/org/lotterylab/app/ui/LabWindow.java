@@ -299,7 +299,7 @@ public final class LabWindow {
             shownLmc.clear();
             List<RunEvent> events = new java.util.ArrayList<>(StoredRunEvents.opening(run));
             events.addAll(events.size() - 1, newLmc(lmc));
-            events.add(new GroupEvents.Opened(g));
+            events.add(events.size() - 1, new GroupEvents.Opened(g)); // before Loaded, which ends the opening
             events.forEach(pump::onEvent);
         });
     }
