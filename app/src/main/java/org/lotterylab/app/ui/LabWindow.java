@@ -299,7 +299,7 @@ public final class LabWindow {
             shownLmc.clear();
             List<RunEvent> events = new java.util.ArrayList<>(StoredRunEvents.opening(run));
             events.addAll(events.size() - 1, newLmc(lmc));
-            events.add(new GroupEvents.Opened(g));
+            events.add(events.size() - 1, new GroupEvents.Opened(g)); // before Loaded, which ends the opening
             events.forEach(pump::onEvent);
         });
     }
@@ -435,6 +435,10 @@ public final class LabWindow {
 
     private void updateCaption() {
         String text = StoryCaption.of(vm.results(), views.lmc().model(), storyRound());
+        if (!text.isEmpty() && views.group() != null && vm.runSpec() != null) {
+            // the caption reads the run the other views show, not the group's means
+            text = "seed " + vm.runSpec().seed() + " (one run of the group): " + text;
+        }
         captionLabel.setText(text.isEmpty() ? "Run an experiment or open a stored run: the caption states what the data shows" : text);
         pageLabel.setText(grid.panesPerPage() == 0 ? ""
                 : String.format(Locale.ROOT, "%d/%d", grid.pageProperty().get() + 1, grid.pageCount()));
@@ -691,9 +695,28 @@ public final class LabWindow {
         stop.disableProperty().bind(pause.disableProperty());
         stop.setOnAction(e -> vm.stop());
 
-        Button open = button("Open run…", "openButton", "Open a stored run directory (Ctrl+O)");
+        Button open = button("Open run…", "openButton", "Open a stored run directory, or a folder holding one group file or a sweep (Ctrl+O)");
         open.disableProperty().bind(vm.busyProperty());
         open.setOnAction(e -> chooseAndOpen());
+
+        Button openGroup = button("Open group…", "openGroupButton",
+                "Open a replicate group (*.group.json) or a sweep (sweep.json) as one result: means with error bars");
+        openGroup.disableProperty().bind(vm.busyProperty());
+        openGroup.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a replicate group or a sweep");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Group file or sweep index",
+                    "*" + org.lotterylab.api.store.ReplicateGroup.SUFFIX, RunGroup.SWEEP_JSON));
+            Path start = lastDir != null && Files.isDirectory(lastDir) ? lastDir
+                    : Files.isDirectory(options.outDir()) ? options.outDir() : null;
+            if (start != null) {
+                chooser.setInitialDirectory(start.toFile());
+            }
+            File f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                openRun(f.toPath());
+            }
+        });
 
         Button refresh = button("Refresh", "refreshButton", "Read the opened run again (it is also re-read every 2 s while incomplete)");
         refresh.disableProperty().bind(vm.busyProperty());
@@ -741,7 +764,7 @@ public final class LabWindow {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(run, pause, stop, new Separator(), open, refresh, replay, replaySpeed, speed,
+        ToolBar bar = new ToolBar(run, pause, stop, new Separator(), open, openGroup, refresh, replay, replaySpeed, speed,
                 new Separator(), png, csv, mask, spacer, panelToggle, presentationToggle);
         bar.setId("labToolbar");
         return bar;

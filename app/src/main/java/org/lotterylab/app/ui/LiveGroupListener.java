@@ -14,13 +14,17 @@ import org.lotterylab.engine.replicate.ReplicateListener;
  * rounds and LMC curves (resumed ones included) follow as {@link GroupEvents}, so the accuracy plot and the
  * LMC view update as each replicate's round lands. The replicates' own ends are held back: one
  * {@link RunEvent.RunFinished} (or {@link RunEvent.RunFailed} naming the failed seeds) ends the group.
- * Called on the replicates' threads; only enqueues.
+ * Called on the replicates' threads, one call at a time; only enqueues. The other replicates' events are
+ * held back until the first replicate has started (its start clears the views), so none is lost when
+ * replicates resume side by side.
  */
 final class LiveGroupListener implements ReplicateListener {
     private final RunListener sink;
     private final GroupViewModel group;
     private final Path firstRun;
     private final long startNanos = System.nanoTime();
+    private final List<RunEvent> held = new java.util.ArrayList<>();
+    private boolean opened;
 
     /** Forwards to {@code sink} the events of {@code group}'s replicates. */
     LiveGroupListener(RunListener sink, GroupViewModel group) {
@@ -30,14 +34,17 @@ final class LiveGroupListener implements ReplicateListener {
     }
 
     @Override
-    public void onEvent(int index, long seed, RunEvent e) {
+    public synchronized void onEvent(int index, long seed, RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
             if (index == 0) {
                 sink.onEvent(e);
                 sink.onEvent(new GroupEvents.Opened(group));
+                opened = true;
+                held.forEach(sink::onEvent);
+                held.clear();
             }
             for (RoundResult r : s.resumedRounds()) {
-                sink.onEvent(new GroupEvents.Result(index, r));
+                send(new GroupEvents.Result(index, r));
             }
             return;
         }
@@ -48,14 +55,24 @@ final class LiveGroupListener implements ReplicateListener {
             sink.onEvent(e);
         }
         if (e instanceof RunEvent.RoundFinished f) {
-            sink.onEvent(new GroupEvents.Result(index, f.result()));
+            send(new GroupEvents.Result(index, f.result()));
         } else if (e instanceof LmcEvent.LmcCurveDone d) {
-            sink.onEvent(new GroupEvents.Curve(index, d));
+            send(new GroupEvents.Curve(index, d));
+        }
+    }
+
+    private void send(RunEvent e) {
+        if (opened) {
+            sink.onEvent(e);
+        } else {
+            held.add(e);
         }
     }
 
     @Override
-    public void allDone(List<String> failures, boolean cancelled) {
+    public synchronized void allDone(List<String> failures, boolean cancelled) {
+        held.forEach(sink::onEvent);
+        held.clear();
         if (!failures.isEmpty()) {
             sink.onEvent(new RunEvent.RunFailed("Replicates failed: " + String.join("; ", failures), ""));
         } else {

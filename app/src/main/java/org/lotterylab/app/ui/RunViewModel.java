@@ -409,8 +409,11 @@ public final class RunViewModel {
                 activity.set(Activity.IDLE);
                 progress.set(l.complete() ? 1 : 0);
                 progressText.set(l.dir().getFileName() + ": " + finishedRounds + " rounds" + (l.complete() ? "" : " (incomplete)"));
-                statusMessage.set(l.warnings().isEmpty() ? "Opened " + l.dir()
-                        : "Opened " + l.dir() + " with warnings: " + String.join("; ", l.warnings()));
+                if (group == null || !l.warnings().isEmpty()) {
+                    // a group's own line (GroupEvents.Opened, just before) stays unless there are warnings
+                    statusMessage.set(l.warnings().isEmpty() ? "Opened " + l.dir()
+                            : "Opened " + l.dir() + " with warnings: " + String.join("; ", l.warnings()));
+                }
                 fireEnd(Outcome.FINISHED);
             } else if (!l.warnings().isEmpty()) {
                 statusMessage.set(String.join("; ", l.warnings()));

@@ -40,6 +40,20 @@ class LabOptionsTest {
     }
 
     @Test
+    void replicatesAndParallelAsInTheCliWithAllCoresButOneByDefault(@TempDir Path dir) throws Exception {
+        LabOptions o = LabOptions.parse(new String[]{"--replicates", "3", "--parallel", "2"});
+        assertEquals(3, o.replicates());
+        assertEquals(2, o.parallel());
+        LabOptions d = LabOptions.parse(new String[0]);
+        assertEquals(1, d.replicates());
+        assertEquals(LabOptions.defaultThreads(), d.parallel());
+        assertThrows(UsageException.class, () -> LabOptions.parse(new String[]{"--replicates", "0"}));
+        java.nio.file.Path group = org.lotterylab.api.store.ReplicateGroup.of(Presets.QUICK.spec(), 2).write(dir);
+        assertEquals(group, LabOptions.parse(new String[]{"--open", group.toString()}).open().orElseThrow(),
+                "--open takes a group file");
+    }
+
+    @Test
     void fewIterationsLowerTheEvaluationIntervalAsOnTheCommandLine() {
         LabOptions o = LabOptions.parse(new String[]{"--iterations", "20"});
         assertEquals(20, o.spec().iterations());

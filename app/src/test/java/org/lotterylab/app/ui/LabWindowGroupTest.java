@@ -146,7 +146,9 @@ class LabWindowGroupTest {
         assertTrue(onFx(() -> k5.getDataLabel(0)).contains("seed 1:") && onFx(() -> k5.getDataLabel(0)).contains("seed 2:"));
         XYChart kChart = robot.lookup("#lmc-k-chart").queryAs(XYChart.class);
         assertTrue(onFx(kChart::isVisible), "k is a grid axis: instability vs k");
-        DoubleErrorDataSet r1 = set(kChart, "ticket r1");
+        String r1Name = onFx(() -> Charts.renderer(kChart).getDatasets().stream().map(DataSet::getName)
+                .filter(n -> n.startsWith("ticket r1 (")).findFirst().orElse("none"));
+        DoubleErrorDataSet r1 = set(kChart, r1Name);
         assertEquals(List.of(0.0, 5.0), onFx(() -> List.of(r1.get(DataSet.DIM_X, 0), r1.get(DataSet.DIM_X, 1))));
         Spread at5 = Spread.of(List.of(100 * GroupTestRuns.instability(1, 1, 5), 100 * GroupTestRuns.instability(1, 2, 5)));
         assertEquals(at5.mean(), onFx(() -> r1.get(DataSet.DIM_Y, 1)), 1e-9);

@@ -65,9 +65,20 @@ public final class GroupInstability {
             points = List.copyOf(points);
         }
 
-        /** A legend name: {@code [group · ]ticket} or {@code [group · ]ticket r3}. */
+        /**
+         * A legend name: {@code [group · ]ticket} for a weights-remaining series; for a k series
+         * {@code [group · ]dense} (round 0) or {@code [group · ]ticket r3 (2.9%)}.
+         */
         public String name() {
-            String what = round < 0 ? branch.id() : new RoundLmc.Id(branch, round).label();
+            String what;
+            if (round < 0) {
+                what = branch.id();
+            } else if (round == 0) {
+                what = "dense";
+            } else {
+                what = new RoundLmc.Id(branch, round).label() + (points.isEmpty() ? ""
+                        : " (" + org.lotterylab.visuals.model.LogTicks.label(100 * points.get(0).weightsRemaining()) + ")");
+            }
             return group.isEmpty() ? what : group + " · " + what;
         }
     }

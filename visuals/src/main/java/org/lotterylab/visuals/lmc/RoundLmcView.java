@@ -62,6 +62,8 @@ public class RoundLmcView extends BorderPane {
     private boolean groupByK;
     private boolean groupDirty;
     private boolean kThresholdShown;
+    /** Holds the instability chart, or the k chart in group mode with k as an axis (only the one shown is attached). */
+    private final javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(instabilityChart);
     private final Label caption = new Label("no interpolation yet: LMC curves appear after each round "
             + "(spec field lmcEachRound)");
     private final Label reference = new Label("reference: " + RoundLmc.REFERENCE);
@@ -104,7 +106,7 @@ public class RoundLmcView extends BorderPane {
         reference.setWrapText(true);
         VBox bottom = new VBox(2, caption, reference);
         bottom.setPadding(new Insets(2, 6, 4, 6));
-        setCenter(new AdaptiveSplit(pathChart, new javafx.scene.layout.StackPane(instabilityChart, kChart), 0.5));
+        setCenter(new AdaptiveSplit(pathChart, right, 0.5));
         setBottom(bottom);
     }
 
@@ -151,6 +153,7 @@ public class RoundLmcView extends BorderPane {
         kThresholdShown = false;
         kChart.setVisible(false);
         instabilityChart.setVisible(true);
+        right.getChildren().setAll(instabilityChart);
         reference.setText("reference: " + RoundLmc.REFERENCE);
         caption.setText("no interpolation yet: LMC curves appear after each round (spec field lmcEachRound)");
     }
@@ -355,6 +358,9 @@ public class RoundLmcView extends BorderPane {
         XYChart chart = byK ? kChart : instabilityChart;
         kChart.setVisible(byK);
         instabilityChart.setVisible(!byK);
+        if (right.getChildren().get(0) != chart) {
+            right.getChildren().setAll(chart);
+        }
         Charts.renderer(instabilityChart).getDatasets().clear();
         Charts.renderer(kChart).getDatasets().clear();
         instabilitySets.clear();
@@ -403,15 +409,15 @@ public class RoundLmcView extends BorderPane {
                 thresholdShown = true;
             }
         }
-        int runs = (int) group.byWeightsRemaining().stream().flatMap(x -> x.points().stream())
-                .flatMap(p -> p.members().stream()).distinct().count();
+        int runs = series.stream().flatMap(x -> x.points().stream()).mapToInt(p -> p.instability().n()).max().orElse(0);
         if (runs == 0) {
             reference.setText("reference: " + RoundLmc.REFERENCE);
             return;
         }
-        reference.setText(String.format(Locale.ROOT, "instability: mean over %d run%s%s, error bars %s (n in the hover); "
-                        + "reference: %s", runs, runs == 1 ? "" : "s", byK ? ", by rewinding iteration k" : "",
-                groupBars.label(), RoundLmc.REFERENCE));
+        reference.setText(String.format(Locale.ROOT, "instability: mean over up to %d curve%s per point%s, error bars %s "
+                        + "(each run's value in the hover); reference: %s", runs, runs == 1 ? "" : "s",
+                byK ? " (the runs at each k)" : "", groupBars.label(), RoundLmc.REFERENCE));
+
     }
 
     static String groupLabel(GroupInstability.Series g, GroupInstability.Point p) {

@@ -110,7 +110,7 @@ class RoundLmcViewTest {
         });
         assertTrue(Fx.call(() -> view.kChart().isVisible() && !view.instabilityChart().isVisible()));
         List<DataSet> ks = Fx.call(() -> List.copyOf(Charts.renderer(view.kChart()).getDatasets()));
-        assertEquals(List.of("ticket r0", "ticket r3"), ks.stream().map(DataSet::getName).toList());
+        assertEquals(List.of("dense", "ticket r3 (3.0%)"), ks.stream().map(DataSet::getName).toList());
         assertEquals(500, ks.get(0).get(DataSet.DIM_X, 2), 0);
         assertEquals(1.1, ks.get(0).get(DataSet.DIM_Y, 2), 1e-9, "mean of 1.0% and 1.2%");
         assertEquals(100 * Math.sqrt(2e-6), ((io.fair_acc.dataset.spi.DoubleErrorDataSet) ks.get(0)).getErrorPositive(DataSet.DIM_Y, 2),
