@@ -39,7 +39,6 @@ public final class LabViews implements RunViewSink {
             new javafx.beans.property.SimpleBooleanProperty(this, "earlyBirdShown", false);
 
     private final Map<String, RoundResult> results = new HashMap<>();
-    private final Map<String, Mask> firstLayerMasks = new HashMap<>();
     private final Map<Branch, Integer> latestRound = new HashMap<>();
     private List<LayerInfo> layers = List.of();
     private int[] inputShape;
@@ -131,7 +130,6 @@ public final class LabViews implements RunViewSink {
         earlyBird.clear();
         earlyBirdShown.set(false);
         results.clear();
-        firstLayerMasks.clear();
         latestRound.clear();
         layers = List.of();
         inputShape = null;
@@ -199,7 +197,7 @@ public final class LabViews implements RunViewSink {
         long t1 = System.nanoTime();
         results.put(key(b, r.round()), r);
         if (!e.masks().isEmpty()) {
-            firstLayerMasks.put(key(b, r.round()), e.masks().get(0));
+            // the heatmap's history keeps every round's masks as bits: the first layer's comes from there
             heatmap.addRound(b, r.round(), e.masks(), e.finalWeights());
         }
         long t2 = System.nanoTime();
@@ -265,9 +263,9 @@ public final class LabViews implements RunViewSink {
         }
         if (r != null) {
             layerSparsity.show(r.layers());
-            Mask m = firstLayerMasks.get(key(r.branch(), r.round()));
-            if (m != null && inputShape != null) {
-                inputPixels.show(m);
+            Optional<Mask> m = heatmap.storedMask(r.branch(), r.round(), 0);
+            if (m.isPresent() && inputShape != null) {
+                inputPixels.show(m.get());
             }
         }
     }
@@ -298,7 +296,7 @@ public final class LabViews implements RunViewSink {
      */
     public String inputPixelCsv() {
         StringBuilder sb = new StringBuilder("channel,y,x,kept,units\n");
-        Mask m = firstLayerMasks.get(key(heatmap.branchProperty().get(), heatmap.roundProperty().get()));
+        Mask m = heatmap.storedMask(heatmap.branchProperty().get(), heatmap.roundProperty().get(), 0).orElse(null);
         if (m == null || inputShape == null) {
             return sb.toString();
         }

@@ -159,6 +159,7 @@ public final class LabWindow {
         watchdog.setCycleCount(Timeline.INDEFINITE);
         watchdog.play();
 
+        BackgroundPriority.shared(); // the trainings yield the CPU to the JavaFX and render threads
         engine = EngineLoader.load(engineSupplier);
         engine.whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (error != null) {
