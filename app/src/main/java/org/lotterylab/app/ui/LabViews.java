@@ -43,7 +43,9 @@ public final class LabViews implements RunViewSink {
     private List<LayerInfo> layers = List.of();
     private int[] inputShape;
     private boolean baselineSet;
-    private boolean sideViewsStale;
+    /** The layer bars, then the input pixels, wait for the deferred work (one per frame). */
+    private boolean barsStale;
+    private boolean pixelsStale;
     private boolean applyingRound;
 
     /** Creates the views and links the side views to the heatmap's round and branch. */
@@ -207,7 +209,7 @@ public final class LabViews implements RunViewSink {
         if (b == heatmap.branchProperty().get() && following && !e.masks().isEmpty()) {
             heatmap.showRound(b, r.round());
         }
-        sideViewsStale = true;
+        markSideViewsStale();
         if (DEBUG) {
             System.err.printf("lab-debug: round %s/%d: accuracy %.0f ms, heatmap.addRound %.0f ms, showRound %.0f ms%n",
                     b.id(), r.round(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
@@ -222,20 +224,28 @@ public final class LabViews implements RunViewSink {
     }
 
     /**
-     * The side views' update after a finished round, which the window runs a frame later so that one frame
-     * never carries both the heatmap's and the side views' work.
+     * The side views' update after a finished round, which the window runs in the frames after the batch: the
+     * layer bars in one frame, the input pixels in the next, so that one frame never carries the heatmap's and
+     * the side views' work together.
      */
     public LiveUpdatePump.Deferred deferredWork() {
         return new LiveUpdatePump.Deferred() {
             @Override
             public boolean pending() {
-                return sideViewsStale;
+                return barsStale || pixelsStale;
             }
 
             @Override
             public void run() {
                 long t0 = System.nanoTime();
-                followHeatmap();
+                Optional<RoundResult> r = followedResult();
+                if (barsStale) {
+                    barsStale = false;
+                    r.ifPresent(x -> layerSparsity.show(x.layers()));
+                } else {
+                    pixelsStale = false;
+                    r.ifPresent(LabViews.this::showPixels);
+                }
                 if (DEBUG) {
                     System.err.printf("lab-debug: side views %.0f ms%n", (System.nanoTime() - t0) / 1e6);
                 }
@@ -243,10 +253,15 @@ public final class LabViews implements RunViewSink {
         };
     }
 
-    /** The user scrubbed (update now) or a round arrived (update in the next frame). */
+    private void markSideViewsStale() {
+        barsStale = true;
+        pixelsStale = true;
+    }
+
+    /** The user scrubbed (update now) or a round arrived (update in the next frames). */
     private void heatmapMoved() {
         if (applyingRound) {
-            sideViewsStale = true;
+            markSideViewsStale();
         } else {
             followHeatmap();
         }
@@ -254,19 +269,29 @@ public final class LabViews implements RunViewSink {
 
     /** Shows the layer bars and input pixels of the heatmap's branch and round. */
     private void followHeatmap() {
-        sideViewsStale = false;
+        barsStale = false;
+        pixelsStale = false;
+        followedResult().ifPresent(r -> {
+            layerSparsity.show(r.layers());
+            showPixels(r);
+        });
+    }
+
+    /** The result of the heatmap's branch and round, else that branch's latest. */
+    private Optional<RoundResult> followedResult() {
         Branch b = heatmap.branchProperty().get();
         int round = heatmap.roundProperty().get();
         RoundResult r = results.get(key(b, round));
         if (r == null && latestRound.containsKey(b)) {
             r = results.get(key(b, latestRound.get(b)));
         }
-        if (r != null) {
-            layerSparsity.show(r.layers());
-            Optional<Mask> m = heatmap.storedMask(r.branch(), r.round(), 0);
-            if (m.isPresent() && inputShape != null) {
-                inputPixels.show(m.get());
-            }
+        return Optional.ofNullable(r);
+    }
+
+    private void showPixels(RoundResult r) {
+        Optional<Mask> m = heatmap.storedMask(r.branch(), r.round(), 0);
+        if (m.isPresent() && inputShape != null) {
+            inputPixels.show(m.get());
         }
     }
 

@@ -177,6 +177,7 @@ public final class LabWindow {
     public void show() {
         stage.show();
         stage.toFront();
+        afterFirstFrames(() -> ViewWarmUp.start(LabWindow.class.getResource(STYLESHEET).toExternalForm()));
     }
 
     // ------------------------------------------------------------------ actions

@@ -53,7 +53,11 @@ public final class PulseMonitor extends AnimationTimer {
             return;
         }
         if (lastCpu >= 0) {
-            maxCpu = Math.max(maxCpu, cpuNanos - lastCpu);
+            long used = cpuNanos - lastCpu;
+            if (DEBUG && used > 25_000_000L) {
+                System.err.printf("lab-debug: pulse cpu %.0f ms%n", used / 1e6);
+            }
+            maxCpu = Math.max(maxCpu, used);
         }
         lastCpu = cpuNanos;
     }

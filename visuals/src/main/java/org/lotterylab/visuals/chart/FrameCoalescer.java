@@ -61,6 +61,16 @@ public final class FrameCoalescer {
         return pending;
     }
 
+    /** Runs every queued action now (FX thread); for off-screen rendering that cannot wait for pulses. */
+    public static void flushAll() {
+        while (!QUEUE.isEmpty()) {
+            QUEUE.peekFirst().flush();
+        }
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+
     /** Requests waiting for a pulse, over all coalescers (FX thread). */
     public static int queued() {
         return QUEUE.size();
