@@ -51,6 +51,9 @@ public class AccuracySparsityView extends BorderPane {
     private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY, true);
     private final Map<Branch, DoubleErrorDataSet> accSets = new EnumMap<>(Branch.class);
     private final Map<Branch, DoubleErrorDataSet> iterSets = new EnumMap<>(Branch.class);
+    /** Marker-only series beside the branches (supermasks ...), by name. */
+    private final Map<String, List<MarkedPoint>> extraPoints = new java.util.LinkedHashMap<>();
+    private final Map<String, DoubleErrorDataSet> extraSets = new java.util.HashMap<>();
     private YValueIndicator baseline = newBaseline();
     private final ComboBox<String> accuracyKind = new ComboBox<>();
     private final Label summary = new Label("no results yet");
@@ -118,8 +121,34 @@ public class AccuracySparsityView extends BorderPane {
         redraw.request();
     }
 
-    /** Removes all results and the explicit baseline. */
+    /**
+     * A point of a marker-only series on the accuracy plot: weights remaining and test accuracy in percent, and
+     * the text shown on hover.
+     */
+    public record MarkedPoint(double remainingPct, double accuracyPct, String label) {
+    }
+
+    /**
+     * Shows a marker-only series called {@code name} on the accuracy plot (its own legend entry, no line: e.g.
+     * the supermasks of a run's rounds, evaluated without training), or removes it when {@code points} is empty.
+     */
+    public void setPointSeries(String name, List<MarkedPoint> points) {
+        if (points.isEmpty()) {
+            extraPoints.remove(name);
+        } else {
+            extraPoints.put(name, List.copyOf(points));
+        }
+        redraw.request();
+    }
+
+    /** Names of the marker-only series shown (or about to be). */
+    public java.util.Set<String> pointSeriesNames() {
+        return java.util.Collections.unmodifiableSet(extraPoints.keySet());
+    }
+
+    /** Removes all results, marker-only series and the explicit baseline. */
     public void clear() {
+        extraPoints.clear();
         table.clear();
         explicitBaseline = Double.NaN;
         redraw.cancel();
@@ -172,7 +201,7 @@ public class AccuracySparsityView extends BorderPane {
 
     private void rebuild() {
         boolean es = !FINAL.equals(accuracyKind.getValue());
-        double[] xs = table.xValues();
+        double[] xs = withExtraX(table.xValues());
         accX.setData(xs);
         iterX.setData(xs);
         for (Branch b : Branch.values()) {
@@ -189,6 +218,26 @@ public class AccuracySparsityView extends BorderPane {
             fill(it, pts, es, false);
             attach(accChart, acc);
             attach(iterChart, it);
+        }
+        for (Map.Entry<String, DoubleErrorDataSet> e : List.copyOf(extraSets.entrySet())) {
+            if (!extraPoints.containsKey(e.getKey())) {
+                Charts.renderer(accChart).getDatasets().remove(e.getValue());
+                extraSets.remove(e.getKey());
+            }
+        }
+        int extra = 0;
+        for (Map.Entry<String, List<MarkedPoint>> e : extraPoints.entrySet()) {
+            DoubleErrorDataSet ds = extraSets.computeIfAbsent(e.getKey(), k -> new DoubleErrorDataSet(k, 16));
+            pointStyle(ds, EXTRA_COLORS[extra++ % EXTRA_COLORS.length], "diamond");
+            ds.lock().writeLockGuard(() -> {
+                ds.clearData();
+                for (MarkedPoint p : e.getValue()) {
+                    ds.add(p.remainingPct(), p.accuracyPct(), 0, 0, p.label());
+                }
+            });
+            if (!Charts.renderer(accChart).getDatasets().contains(ds)) {
+                Charts.renderer(accChart).getDatasets().add(ds);
+            }
         }
         OptionalDouble base = table.denseBaselinePct(es);
         if (base.isPresent()) {
@@ -216,8 +265,32 @@ public class AccuracySparsityView extends BorderPane {
 
     private static DoubleErrorDataSet newSet(Branch b) {
         DoubleErrorDataSet ds = new DoubleErrorDataSet(b.label(), 32);
-        Charts.style(ds, b, 1.0, true, true);
+        if (b == Branch.EDGE_POPUP) {
+            // edge-popup rounds are separate strong tickets (one per fraction kept), not a pruning path: points
+            pointStyle(ds, BranchColors.hex(b), BranchColors.marker(b));
+        } else {
+            Charts.style(ds, b, 1.0, true, true);
+        }
         return ds;
+    }
+
+    /** Colours of the marker-only series, in order (purple, brown, grey: unused by the branches). */
+    private static final String[] EXTRA_COLORS = {"#7b3294", "#8c564b", "#555555"};
+
+    /** Markers without a connecting line. */
+    private static void pointStyle(DoubleErrorDataSet ds, String color, String marker) {
+        Charts.style(ds, color, marker, true, null);
+        ds.setStyle(ds.getStyle() + " -fx-line-color: transparent; -fx-marker-size: 7;");
+    }
+
+    /** The x values the axis range must cover: the branches' and the marker-only series'. */
+    private double[] withExtraX(double[] xs) {
+        java.util.stream.DoubleStream.Builder all = java.util.stream.DoubleStream.builder();
+        for (double x : xs) {
+            all.add(x);
+        }
+        extraPoints.values().forEach(ps -> ps.forEach(p -> all.add(p.remainingPct())));
+        return all.build().toArray();
     }
 
     private static void fill(DoubleErrorDataSet ds, List<ResultPoint> pts, boolean es, boolean accuracy) {

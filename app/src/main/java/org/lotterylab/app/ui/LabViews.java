@@ -41,6 +41,7 @@ public final class LabViews implements RunViewSink {
     private final Map<String, RoundResult> results = new HashMap<>();
     private final Map<Branch, Integer> latestRound = new HashMap<>();
     private List<LayerInfo> layers = List.of();
+    private java.nio.file.Path runDir;
     private int[] inputShape;
     private boolean baselineSet;
     /** The layer bars, then the input pixels, wait for the deferred work (one per frame). */
@@ -130,6 +131,7 @@ public final class LabViews implements RunViewSink {
         curves.clear();
         lmc.clear();
         earlyBird.clear();
+        runDir = null;
         earlyBirdShown.set(false);
         results.clear();
         latestRound.clear();
@@ -141,6 +143,8 @@ public final class LabViews implements RunViewSink {
     @Override
     public void runStarted(RunEvent.RunStarted e) {
         clear();
+        runDir = e.runDir();
+        refreshStoredPoints();
         layers = e.layers();
         if (e.spec().branches().contains(Branch.EARLY_BIRD)) {
             earlyBird.setThreshold(e.spec().earlyBirdThreshold());
@@ -214,6 +218,46 @@ public final class LabViews implements RunViewSink {
             System.err.printf("lab-debug: round %s/%d: accuracy %.0f ms, heatmap.addRound %.0f ms, showRound %.0f ms%n",
                     b.id(), r.round(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
         }
+    }
+
+    /**
+     * Reads the supermask files of the run shown ({@code supermask-<branch>.csv}, written by {@code lth
+     * edge-popup --supermask}) onto the accuracy plot, one marker-only series per IMP branch; a branch without a
+     * file has none. Edge-popup rounds need nothing here: they arrive as results of the edge-popup branch.
+     */
+    public void refreshStoredPoints() {
+        if (runDir == null) {
+            return;
+        }
+        org.lotterylab.engine.edgepopup.EdgePopupStore store =
+                new org.lotterylab.engine.edgepopup.EdgePopupStore(new org.lotterylab.api.store.RunLayout(runDir));
+        for (Branch b : Branch.values()) {
+            if (b == Branch.EDGE_POPUP) {
+                continue;
+            }
+            List<AccuracySparsityView.MarkedPoint> points = new ArrayList<>();
+            try {
+                for (org.lotterylab.engine.edgepopup.Supermask.Row row : store.readSupermasks(b)) {
+                    points.add(new AccuracySparsityView.MarkedPoint(100 * row.weightsRemaining(),
+                            100 * row.supermaskAccuracy(), supermaskLabel(b, row)));
+                }
+            } catch (java.io.IOException e) {
+                // an unreadable file shows no points; the run itself is unaffected
+            }
+            accuracy.setPointSeries(supermaskSeries(b), points);
+        }
+    }
+
+    /** Legend name of a branch's supermask series. */
+    static String supermaskSeries(Branch b) {
+        return "Supermask of " + b.id() + " (θ0 × mask, untrained)";
+    }
+
+    private static String supermaskLabel(Branch b, org.lotterylab.engine.edgepopup.Supermask.Row row) {
+        return String.format(Locale.ROOT, "supermask of %s round %d: θ0 × mask, no training%nweights remaining %.2f%%"
+                        + "%ntest accuracy %.2f%% (signed constant %.2f%%; trained %.2f%%)", b.id(), row.round(),
+                100 * row.weightsRemaining(), 100 * row.supermaskAccuracy(), 100 * row.signedConstantAccuracy(),
+                100 * row.trainedAccuracy());
     }
 
     private void baseline(RoundResult r) {

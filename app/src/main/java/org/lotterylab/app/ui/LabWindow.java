@@ -927,6 +927,7 @@ public final class LabWindow {
                     if (events.size() > 1) {
                         events.forEach(pump::onEvent);
                     }
+                    views.refreshStoredPoints(); // a supermask file written since (lth edge-popup --supermask)
                     if (run.rounds().size() < shownRounds.size()) {
                         vm.say("Re-reading " + reader.dir() + ": only " + run.rounds().size() + " of the "
                                 + shownRounds.size() + " rounds shown can be read now (" + String.join("; ", run.warnings())

@@ -25,12 +25,17 @@ import org.lotterylab.api.store.RunLayout;
  * edge-popup/options.json       the optimiser settings every point of this run directory used
  * edge-popup/round-NN/mask-flips.csv   iteration,epoch,entered,left,kept
  * edge-popup/round-NN/scores-final.npz the trained scores, float32, one array per layer
+ * supermask-&lt;branch&gt;.csv     the supermasks of an IMP branch's rounds ({@code lth edge-popup --supermask})
  * </pre>
  */
 public final class EdgePopupStore {
 
     /** Header of {@code keeps.csv}. */
     public static final String KEEPS_HEADER = "round,keep";
+    /** Header of {@code supermask-<branch>.csv}. */
+    public static final String SUPERMASK_HEADER =
+            "round,weights_remaining,supermask_test_accuracy,signed_constant_test_accuracy,trained_test_accuracy";
+
     /** Header of {@code mask-flips.csv}. */
     public static final String FLIPS_HEADER = "iteration,epoch,entered,left,kept";
 
@@ -158,6 +163,48 @@ public final class EdgePopupStore {
             }
         }
         return out;
+    }
+
+    /** {@code supermask-<branch>.csv}: the supermasks of {@code branch}'s rounds, in the run directory itself. */
+    public Path supermaskCsv(Branch branch) {
+        return layout.dir().resolve("supermask-" + branch.id() + ".csv");
+    }
+
+    /** Writes {@code supermask-<branch>.csv} for a report (atomically; replaces an earlier one). */
+    public void writeSupermasks(Supermask.Report report) throws IOException {
+        StringBuilder sb = new StringBuilder(SUPERMASK_HEADER).append('\n');
+        for (Supermask.Row r : report.rows()) {
+            sb.append(r.round()).append(',').append(Double.toString(r.weightsRemaining())).append(',')
+                    .append(Double.toString(r.supermaskAccuracy())).append(',')
+                    .append(Double.toString(r.signedConstantAccuracy())).append(',')
+                    .append(Double.toString(r.trainedAccuracy())).append('\n');
+        }
+        AtomicFiles.writeString(supermaskCsv(report.branch()), sb.toString());
+    }
+
+    /**
+     * The stored supermasks of {@code branch}, in file order; empty when there is no such file. Lines that do not
+     * parse, or hold fractions outside [0, 1], are skipped.
+     */
+    public List<Supermask.Row> readSupermasks(Branch branch) throws IOException {
+        List<Supermask.Row> out = new ArrayList<>();
+        for (String[] c : rows(supermaskCsv(branch), SUPERMASK_HEADER)) {
+            try {
+                Supermask.Row r = new Supermask.Row(Integer.parseInt(c[0].trim()), Double.parseDouble(c[1].trim()),
+                        Double.parseDouble(c[2].trim()), Double.parseDouble(c[3].trim()), Double.parseDouble(c[4].trim()));
+                if (r.round() >= 0 && fraction(r.weightsRemaining()) && r.weightsRemaining() > 0
+                        && fraction(r.supermaskAccuracy())) {
+                    out.add(r);
+                }
+            } catch (NumberFormatException e) {
+                // skipped
+            }
+        }
+        return out;
+    }
+
+    private static boolean fraction(double v) {
+        return v >= 0 && v <= 1;
     }
 
     /** Data rows of a small CSV whose header must start with {@code header}'s columns; complete lines only. */
