@@ -62,6 +62,9 @@ public class AccuracySparsityView extends BorderPane {
     private final java.util.Set<DataSet> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final ComboBox<String> errorBarKind = new ComboBox<>();
     private final ObjectProperty<ErrorBars> errorBars = new SimpleObjectProperty<>(this, "errorBars", ErrorBars.MIN_MAX);
+    /** Marker-only series beside the branches (supermasks ...), by name. */
+    private final Map<String, List<MarkedPoint>> extraPoints = new java.util.LinkedHashMap<>();
+    private final Map<String, DoubleErrorDataSet> extraSets = new java.util.HashMap<>();
     private YValueIndicator baseline = newBaseline();
     private final ComboBox<String> accuracyKind = new ComboBox<>();
     private final Label summary = new Label("no results yet");
@@ -156,8 +159,34 @@ public class AccuracySparsityView extends BorderPane {
         redraw.request();
     }
 
-    /** Removes all results and the explicit baseline. */
+    /**
+     * A point of a marker-only series on the accuracy plot: weights remaining and test accuracy in percent, and
+     * the text shown on hover.
+     */
+    public record MarkedPoint(double remainingPct, double accuracyPct, String label) {
+    }
+
+    /**
+     * Shows a marker-only series called {@code name} on the accuracy plot (its own legend entry, no line: e.g.
+     * the supermasks of a run's rounds, evaluated without training), or removes it when {@code points} is empty.
+     */
+    public void setPointSeries(String name, List<MarkedPoint> points) {
+        if (points.isEmpty()) {
+            extraPoints.remove(name);
+        } else {
+            extraPoints.put(name, List.copyOf(points));
+        }
+        redraw.request();
+    }
+
+    /** Names of the marker-only series shown (or about to be). */
+    public java.util.Set<String> pointSeriesNames() {
+        return java.util.Collections.unmodifiableSet(extraPoints.keySet());
+    }
+
+    /** Removes all results, marker-only series and the explicit baseline. */
     public void clear() {
+        extraPoints.clear();
         table.clear();
         explicitBaseline = Double.NaN;
         redraw.cancel();
@@ -214,7 +243,7 @@ public class AccuracySparsityView extends BorderPane {
 
     private void rebuild() {
         boolean es = !FINAL.equals(accuracyKind.getValue());
-        double[] xs = table.xValues();
+        double[] xs = withExtraX(table.xValues());
         accX.setData(xs);
         iterX.setData(xs);
         List<ResultTable.SeriesKey> series = table.series();
@@ -247,6 +276,26 @@ public class AccuracySparsityView extends BorderPane {
         owned.clear(); // the sets of curves that are gone were detached above
         owned.addAll(accSets.values());
         owned.addAll(iterSets.values());
+        for (Map.Entry<String, DoubleErrorDataSet> e : List.copyOf(extraSets.entrySet())) {
+            if (!extraPoints.containsKey(e.getKey())) {
+                Charts.renderer(accChart).getDatasets().remove(e.getValue());
+                extraSets.remove(e.getKey());
+            }
+        }
+        int extra = 0;
+        for (Map.Entry<String, List<MarkedPoint>> e : extraPoints.entrySet()) {
+            DoubleErrorDataSet ds = extraSets.computeIfAbsent(e.getKey(), k -> new DoubleErrorDataSet(k, 16));
+            pointStyle(ds, EXTRA_COLORS[extra++ % EXTRA_COLORS.length], "diamond");
+            ds.lock().writeLockGuard(() -> {
+                ds.clearData();
+                for (MarkedPoint p : e.getValue()) {
+                    ds.add(p.remainingPct(), p.accuracyPct(), 0, 0, p.label());
+                }
+            });
+            if (!Charts.renderer(accChart).getDatasets().contains(ds)) {
+                Charts.renderer(accChart).getDatasets().add(ds);
+            }
+        }
         OptionalDouble base = table.denseBaselinePct(es);
         if (base.isPresent()) {
             baseline.setValue(base.getAsDouble());
@@ -283,12 +332,36 @@ public class AccuracySparsityView extends BorderPane {
 
     /** Branch colours when ungrouped; with several groups a colour per group, the branch by marker and dashes. */
     private static void style(DoubleErrorDataSet ds, ResultTable.SeriesKey key, List<String> groups) {
-        if (groups.size() <= 1) {
+        if (key.branch() == Branch.EDGE_POPUP) {
+            // edge-popup rounds are separate strong tickets (one per fraction kept), not a pruning path: points
+            pointStyle(ds, groups.size() <= 1 ? BranchColors.hex(key.branch())
+                    : GROUP_COLORS[Math.floorMod(groups.indexOf(key.group()), GROUP_COLORS.length)],
+                    BranchColors.marker(key.branch()));
+        } else if (groups.size() <= 1) {
             Charts.style(ds, key.branch(), 1.0, true, true);
         } else {
             Charts.style(ds, GROUP_COLORS[Math.floorMod(groups.indexOf(key.group()), GROUP_COLORS.length)],
                     BranchColors.marker(key.branch()), true, key.branch() == Branch.TICKET ? null : "8 4");
         }
+    }
+
+    /** Colours of the marker-only series, in order (purple, brown, grey: unused by the branches). */
+    private static final String[] EXTRA_COLORS = {"#7b3294", "#8c564b", "#555555"};
+
+    /** Markers without a connecting line. */
+    private static void pointStyle(DoubleErrorDataSet ds, String color, String marker) {
+        Charts.style(ds, color, marker, true, null);
+        ds.setStyle(ds.getStyle() + " -fx-line-color: transparent; -fx-marker-size: 7;");
+    }
+
+    /** The x values the axis range must cover: the branches' and the marker-only series'. */
+    private double[] withExtraX(double[] xs) {
+        java.util.stream.DoubleStream.Builder all = java.util.stream.DoubleStream.builder();
+        for (double x : xs) {
+            all.add(x);
+        }
+        extraPoints.values().forEach(ps -> ps.forEach(p -> all.add(p.remainingPct())));
+        return all.build().toArray();
     }
 
     private static final String[] GROUP_COLORS = {"#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",

@@ -18,12 +18,19 @@ import org.lotterylab.api.mask.LayerSummary;
  * One horizontal bar per layer showing the percentage of its weights remaining, labelled
  * "remaining / total (x%)".
  *
- * <p>FX thread only.
+ * <p>FX thread only. A new round with the same layers only changes the texts and fill fractions of the rows
+ * already there (building new rows re-parses their styles and lays out the grid from scratch: a long frame
+ * under software rendering, once per finished round).
  */
 public class LayerSparsityView extends BorderPane {
     private final GridPane grid = new GridPane();
     private final Label title = new Label("weights remaining per layer");
     private final List<LayerSummary> shown = new ArrayList<>();
+    /** The rows on screen: name label, bar text and fill fraction, one per layer plus the overall row. */
+    private final List<Row> rows = new ArrayList<>();
+
+    private record Row(Label name, Label text, javafx.beans.property.DoubleProperty fraction) {
+    }
 
     /** An empty view. */
     public LayerSparsityView() {
@@ -46,29 +53,58 @@ public class LayerSparsityView extends BorderPane {
 
     /** Shows the layers' weights remaining, in the given order. */
     public void show(List<LayerSummary> layers) {
-        grid.getChildren().clear();
-        shown.clear();
-        shown.addAll(layers);
+        List<String> names = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
         long total = 0;
         long remaining = 0;
-        int row = 0;
         for (LayerSummary l : layers) {
-            addRow(row++, l.name(), l.remaining(), l.total(), false);
+            names.add(l.name());
+            counts.add(new int[] {l.remaining(), l.total()});
             total += l.total();
             remaining += l.remaining();
         }
         if (layers.size() > 1) {
-            addRow(row, "all layers", (int) Math.min(Integer.MAX_VALUE, remaining), (int) Math.min(Integer.MAX_VALUE, total), true);
+            names.add("all layers");
+            counts.add(new int[] {(int) Math.min(Integer.MAX_VALUE, remaining), (int) Math.min(Integer.MAX_VALUE, total)});
         }
+        shown.clear();
+        shown.addAll(layers);
         if (layers.isEmpty()) {
             clear();
+            return;
         }
+        if (!sameRows(names)) {
+            grid.getChildren().clear();
+            rows.clear();
+            for (int i = 0; i < names.size(); i++) {
+                addRow(i, names.get(i), layers.size() > 1 && i == names.size() - 1);
+            }
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int[] c = counts.get(i);
+            Row row = rows.get(i);
+            row.text().setText(barText(c[0], c[1]));
+            row.fraction().set(c[1] == 0 ? 1.0 : Math.max(0, Math.min(1, c[0] / (double) c[1])));
+        }
+    }
+
+    private boolean sameRows(List<String> names) {
+        if (rows.size() != names.size()) {
+            return false;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (!rows.get(i).name().getText().equals(names.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Clears the bars. */
     public void clear() {
         grid.getChildren().clear();
         shown.clear();
+        rows.clear();
         Label none = new Label("no pruning round yet");
         none.getStyleClass().add("lab-stats");
         grid.add(none, 0, 0, 3, 1);
@@ -105,8 +141,8 @@ public class LayerSparsityView extends BorderPane {
                 pct >= 9.95 ? String.format(Locale.ROOT, "%.1f", pct) : String.format(Locale.ROOT, "%.2f", pct));
     }
 
-    private void addRow(int row, String name, int remaining, int total, boolean overall) {
-        double frac = total == 0 ? 1.0 : Math.max(0, Math.min(1, remaining / (double) total));
+    private void addRow(int row, String name, boolean overall) {
+        javafx.beans.property.DoubleProperty frac = new javafx.beans.property.SimpleDoubleProperty(1.0);
         Label nameLabel = new Label(name);
         nameLabel.getStyleClass().add("lab-bar-name");
         Region track = new Region();
@@ -123,7 +159,7 @@ public class LayerSparsityView extends BorderPane {
         fill.maxWidthProperty().bind(bar.widthProperty().multiply(frac));
         fill.minWidthProperty().bind(bar.widthProperty().multiply(frac));
         track.setMaxWidth(Double.MAX_VALUE);
-        Label text = new Label(barText(remaining, total));
+        Label text = new Label();
         text.getStyleClass().add("lab-bar-text");
         if (overall) {
             nameLabel.setStyle("-fx-font-weight: bold;");
@@ -132,5 +168,6 @@ public class LayerSparsityView extends BorderPane {
         grid.add(nameLabel, 0, row);
         grid.add(bar, 1, row);
         grid.add(text, 2, row);
+        rows.add(new Row(nameLabel, text, frac));
     }
 }

@@ -349,6 +349,17 @@ public class MaskHeatmapView extends BorderPane {
         return stored < 0 ? Optional.empty() : Optional.of(history.mask(b, stored, l));
     }
 
+    /**
+     * The mask of layer {@code layer} (an index into the layers) of a stored (branch, round), rebuilt from the
+     * history's bits; empty when that round is not stored.
+     */
+    public Optional<Mask> storedMask(Branch b, int round, int layer) {
+        if (b == null || !history.has(b, round) || layer < 0 || layer >= history.layers().size()) {
+            return Optional.empty();
+        }
+        return Optional.of(history.mask(b, round, layer));
+    }
+
     /** The name of the selected layer, or an empty string. */
     public String selectedLayer() {
         LayerInfo l = layerBox.getValue();

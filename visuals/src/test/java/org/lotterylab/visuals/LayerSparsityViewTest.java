@@ -39,6 +39,21 @@ class LayerSparsityViewTest {
     }
 
     @Test
+    void aNewRoundOfTheSameLayersUpdatesTheRowsInPlace(FxRobot robot) {
+        Fx.run(() -> view.show(List.of(new LayerSummary("fc1", 100, 80), new LayerSummary("output", 10, 9))));
+        List<javafx.scene.Node> before = Fx.call(() -> List.copyOf(view.lookupAll(".lab-bar-text")));
+        Fx.run(() -> view.show(List.of(new LayerSummary("fc1", 100, 64), new LayerSummary("output", 10, 8))));
+        robot.sleep(100);
+        List<javafx.scene.Node> after = Fx.call(() -> List.copyOf(view.lookupAll(".lab-bar-text")));
+        assertEquals(before, after, "the same label nodes, no rebuilt grid");
+        assertEquals(List.of("64 / 100 (64.0%)", "8 / 10 (80.0%)", "72 / 110 (65.5%)"), Fx.call(view::barTexts));
+        assertEquals(0.64, Fx.call(view::fillFractions).get(0), 0.01);
+        // other layers: rebuilt
+        Fx.run(() -> view.show(List.of(new LayerSummary("conv1", 50, 25))));
+        assertEquals(List.of("25 / 50 (50.0%)"), Fx.call(view::barTexts));
+    }
+
+    @Test
     void smallFractionsKeepTwoDecimals(FxRobot robot) {
         assertEquals("1,234 / 266,200 (0.46%)", LayerSparsityView.barText(1234, 266_200));
         assertEquals("0 / 0 (100.0%)", LayerSparsityView.barText(0, 0));

@@ -275,6 +275,14 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
             throw new IllegalStateException("cannot read " + supermask + ": " + e.getMessage(), e);
         }
         EdgePopupPrinter.supermask(ctx.out(), r, b);
+        org.lotterylab.api.store.EdgePopupStore store =
+                new org.lotterylab.api.store.EdgePopupStore(new org.lotterylab.api.store.RunLayout(supermask));
+        try {
+            store.writeSupermasks(r.branch(), r.rows());
+            ctx.out().println("written to " + store.supermaskCsv(b) + " (the window shows it on the accuracy plot)");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + store.supermaskCsv(b) + ": " + e.getMessage(), e);
+        }
         return 0;
     }
 

@@ -104,7 +104,7 @@ final class EdgePopupPrinter extends RunPrinter {
                 + "): each round's mask on the untrained theta_0, no training");
         out.println(String.format(Locale.ROOT, "%5s %10s %14s %14s %12s", "round", "remaining%", "supermask_acc%",
                 "signed_const%", "trained_acc%"));
-        for (Supermask.Row row : r.rows()) {
+        for (org.lotterylab.api.store.SupermaskRow row : r.rows()) {
             out.println(String.format(Locale.ROOT, "%5d %10.2f %14.2f %14.2f %12.2f", row.round(),
                     100 * row.weightsRemaining(), 100 * row.supermaskAccuracy(), 100 * row.signedConstantAccuracy(),
                     100 * row.trainedAccuracy()));

@@ -20,7 +20,8 @@ import org.lotterylab.api.run.ExperimentRunner;
  * <p>Automation for checks and docs: with {@code --autostart} the run starts once the engine has loaded; with
  * {@code --open} or {@code --replay} the stored run is shown. When that ends (or, with neither, once the
  * engine has loaded), {@code --screenshot} saves the whole window and {@code --exit-when-done} quits, printing
- * {@code max_pulse_gap_ms N} on stdout. The exit code is 0 on success and 1 when the run failed or was stopped,
+ * {@code max_pulse_gap_ms N} and {@code max_pulse_cpu_ms N} (the JavaFX and render threads' most CPU time between
+ * two pulses, see {@link PulseMonitor}) on stdout. The exit code is 0 on success and 1 when the run failed or was stopped,
  * the engine did not load, or the screenshot could not be written.
  */
 public class LabApplication extends Application {
@@ -151,6 +152,7 @@ public class LabApplication extends Application {
             }
             if (opts.exitWhenDone()) {
                 System.out.println(String.format(Locale.ROOT, "max_pulse_gap_ms %.0f", window.pulseMonitor().maxGapMillis()));
+                System.out.println(String.format(Locale.ROOT, "max_pulse_cpu_ms %.0f", window.pulseMonitor().maxPulseCpuMillis()));
                 System.out.flush();
                 EXIT_CODE.set(exit);
                 window.shutdown();

@@ -39,12 +39,14 @@ public final class LabViews implements RunViewSink {
             new javafx.beans.property.SimpleBooleanProperty(this, "earlyBirdShown", false);
 
     private final Map<String, RoundResult> results = new HashMap<>();
-    private final Map<String, Mask> firstLayerMasks = new HashMap<>();
     private final Map<Branch, Integer> latestRound = new HashMap<>();
     private List<LayerInfo> layers = List.of();
+    private java.nio.file.Path runDir;
     private int[] inputShape;
     private boolean baselineSet;
-    private boolean sideViewsStale;
+    /** The layer bars, then the input pixels, wait for the deferred work (one per frame). */
+    private boolean barsStale;
+    private boolean pixelsStale;
     private boolean applyingRound;
     private GroupViewModel group;
 
@@ -184,9 +186,9 @@ public final class LabViews implements RunViewSink {
         curves.clear();
         lmc.clear();
         earlyBird.clear();
+        runDir = null;
         earlyBirdShown.set(false);
         results.clear();
-        firstLayerMasks.clear();
         latestRound.clear();
         layers = List.of();
         inputShape = null;
@@ -197,6 +199,8 @@ public final class LabViews implements RunViewSink {
     @Override
     public void runStarted(RunEvent.RunStarted e) {
         clear();
+        runDir = e.runDir();
+        refreshStoredPoints();
         layers = e.layers();
         if (e.spec().branches().contains(Branch.EARLY_BIRD)) {
             earlyBird.setThreshold(e.spec().earlyBirdThreshold());
@@ -258,7 +262,7 @@ public final class LabViews implements RunViewSink {
         long t1 = System.nanoTime();
         results.put(key(b, r.round()), r);
         if (!e.masks().isEmpty()) {
-            firstLayerMasks.put(key(b, r.round()), e.masks().get(0));
+            // the heatmap's history keeps every round's masks as bits: the first layer's comes from there
             heatmap.addRound(b, r.round(), e.masks(), e.finalWeights());
         }
         long t2 = System.nanoTime();
@@ -268,11 +272,51 @@ public final class LabViews implements RunViewSink {
         if (b == heatmap.branchProperty().get() && following && !e.masks().isEmpty()) {
             heatmap.showRound(b, r.round());
         }
-        sideViewsStale = true;
+        markSideViewsStale();
         if (DEBUG) {
             System.err.printf("lab-debug: round %s/%d: accuracy %.0f ms, heatmap.addRound %.0f ms, showRound %.0f ms%n",
                     b.id(), r.round(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, (System.nanoTime() - t2) / 1e6);
         }
+    }
+
+    /**
+     * Reads the supermask files of the run shown ({@code supermask-<branch>.csv}, written by {@code lth
+     * edge-popup --supermask}) onto the accuracy plot, one marker-only series per IMP branch; a branch without a
+     * file has none. Edge-popup rounds need nothing here: they arrive as results of the edge-popup branch.
+     */
+    public void refreshStoredPoints() {
+        if (runDir == null) {
+            return;
+        }
+        org.lotterylab.api.store.EdgePopupStore store =
+                new org.lotterylab.api.store.EdgePopupStore(new org.lotterylab.api.store.RunLayout(runDir));
+        for (Branch b : Branch.values()) {
+            if (b == Branch.EDGE_POPUP) {
+                continue;
+            }
+            List<AccuracySparsityView.MarkedPoint> points = new ArrayList<>();
+            try {
+                for (org.lotterylab.api.store.SupermaskRow row : store.readSupermasks(b)) {
+                    points.add(new AccuracySparsityView.MarkedPoint(100 * row.weightsRemaining(),
+                            100 * row.supermaskAccuracy(), supermaskLabel(b, row)));
+                }
+            } catch (java.io.IOException e) {
+                // an unreadable file shows no points; the run itself is unaffected
+            }
+            accuracy.setPointSeries(supermaskSeries(b), points);
+        }
+    }
+
+    /** Legend name of a branch's supermask series. */
+    static String supermaskSeries(Branch b) {
+        return "Supermask of " + b.id() + " (θ0 × mask, untrained)";
+    }
+
+    private static String supermaskLabel(Branch b, org.lotterylab.api.store.SupermaskRow row) {
+        return String.format(Locale.ROOT, "supermask of %s round %d: θ0 × mask, no training%nweights remaining %.2f%%"
+                        + "%ntest accuracy %.2f%% (signed constant %.2f%%; trained %.2f%%)", b.id(), row.round(),
+                100 * row.weightsRemaining(), 100 * row.supermaskAccuracy(), 100 * row.signedConstantAccuracy(),
+                100 * row.trainedAccuracy());
     }
 
     private void baseline(RoundResult r) {
@@ -283,20 +327,28 @@ public final class LabViews implements RunViewSink {
     }
 
     /**
-     * The side views' update after a finished round, which the window runs a frame later so that one frame
-     * never carries both the heatmap's and the side views' work.
+     * The side views' update after a finished round, which the window runs in the frames after the batch: the
+     * layer bars in one frame, the input pixels in the next, so that one frame never carries the heatmap's and
+     * the side views' work together.
      */
     public LiveUpdatePump.Deferred deferredWork() {
         return new LiveUpdatePump.Deferred() {
             @Override
             public boolean pending() {
-                return sideViewsStale;
+                return barsStale || pixelsStale;
             }
 
             @Override
             public void run() {
                 long t0 = System.nanoTime();
-                followHeatmap();
+                Optional<RoundResult> r = followedResult();
+                if (barsStale) {
+                    barsStale = false;
+                    r.ifPresent(x -> layerSparsity.show(x.layers()));
+                } else {
+                    pixelsStale = false;
+                    r.ifPresent(LabViews.this::showPixels);
+                }
                 if (DEBUG) {
                     System.err.printf("lab-debug: side views %.0f ms%n", (System.nanoTime() - t0) / 1e6);
                 }
@@ -304,10 +356,15 @@ public final class LabViews implements RunViewSink {
         };
     }
 
-    /** The user scrubbed (update now) or a round arrived (update in the next frame). */
+    private void markSideViewsStale() {
+        barsStale = true;
+        pixelsStale = true;
+    }
+
+    /** The user scrubbed (update now) or a round arrived (update in the next frames). */
     private void heatmapMoved() {
         if (applyingRound) {
-            sideViewsStale = true;
+            markSideViewsStale();
         } else {
             followHeatmap();
         }
@@ -315,19 +372,29 @@ public final class LabViews implements RunViewSink {
 
     /** Shows the layer bars and input pixels of the heatmap's branch and round. */
     private void followHeatmap() {
-        sideViewsStale = false;
+        barsStale = false;
+        pixelsStale = false;
+        followedResult().ifPresent(r -> {
+            layerSparsity.show(r.layers());
+            showPixels(r);
+        });
+    }
+
+    /** The result of the heatmap's branch and round, else that branch's latest. */
+    private Optional<RoundResult> followedResult() {
         Branch b = heatmap.branchProperty().get();
         int round = heatmap.roundProperty().get();
         RoundResult r = results.get(key(b, round));
         if (r == null && latestRound.containsKey(b)) {
             r = results.get(key(b, latestRound.get(b)));
         }
-        if (r != null) {
-            layerSparsity.show(r.layers());
-            Mask m = firstLayerMasks.get(key(r.branch(), r.round()));
-            if (m != null && inputShape != null) {
-                inputPixels.show(m);
-            }
+        return Optional.ofNullable(r);
+    }
+
+    private void showPixels(RoundResult r) {
+        Optional<Mask> m = heatmap.storedMask(r.branch(), r.round(), 0);
+        if (m.isPresent() && inputShape != null) {
+            inputPixels.show(m.get());
         }
     }
 
@@ -357,7 +424,7 @@ public final class LabViews implements RunViewSink {
      */
     public String inputPixelCsv() {
         StringBuilder sb = new StringBuilder("channel,y,x,kept,units\n");
-        Mask m = firstLayerMasks.get(key(heatmap.branchProperty().get(), heatmap.roundProperty().get()));
+        Mask m = heatmap.storedMask(heatmap.branchProperty().get(), heatmap.roundProperty().get(), 0).orElse(null);
         if (m == null || inputShape == null) {
             return sb.toString();
         }

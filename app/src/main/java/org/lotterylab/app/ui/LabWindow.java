@@ -170,6 +170,7 @@ public final class LabWindow {
         watchdog.setCycleCount(Timeline.INDEFINITE);
         watchdog.play();
 
+        BackgroundPriority.shared(); // the trainings yield the CPU to the JavaFX and render threads
         engine = EngineLoader.load(engineSupplier);
         engine.whenComplete((loaded, error) -> Platform.runLater(() -> {
             if (error != null) {
@@ -187,6 +188,7 @@ public final class LabWindow {
     public void show() {
         stage.show();
         stage.toFront();
+        afterFirstFrames(() -> ViewWarmUp.start(LabWindow.class.getResource(STYLESHEET).toExternalForm()));
     }
 
     // ------------------------------------------------------------------ actions
@@ -695,7 +697,8 @@ public final class LabWindow {
         stop.disableProperty().bind(pause.disableProperty());
         stop.setOnAction(e -> vm.stop());
 
-        Button open = button("Open run…", "openButton", "Open a stored run directory, or a folder holding one group file or a sweep (Ctrl+O)");
+        Button open = button("Open run…", "openButton",
+                "Open a stored run directory, or a folder holding one group file or a sweep (Ctrl+O)");
         open.disableProperty().bind(vm.busyProperty());
         open.setOnAction(e -> chooseAndOpen());
 
@@ -1080,6 +1083,7 @@ public final class LabWindow {
                     if (events.size() > 1) {
                         events.forEach(pump::onEvent);
                     }
+                    views.refreshStoredPoints(); // a supermask file written since (lth edge-popup --supermask)
                     if (run.rounds().size() < shownRounds.size()) {
                         vm.say("Re-reading " + reader.dir() + ": only " + run.rounds().size() + " of the "
                                 + shownRounds.size() + " rounds shown can be read now (" + String.join("; ", run.warnings())

@@ -8,6 +8,10 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
  * Measures how smoothly the JavaFX thread runs: while started, it records the longest gap between two
  * consecutive pulses (the timestamps handed to {@link AnimationTimer#handle(long)}). A run that never
  * blocks the JavaFX thread keeps this near one frame (about 17 ms at 60 Hz).
+ *
+ * <p>It also records the most CPU time the JavaFX thread and the render thread ({@code QuantumRenderer-0})
+ * used between two pulses: the window's own work per frame. A gap much longer than that work means the two
+ * threads waited for a core (a loaded machine), not that the window had too much to do.
  */
 public final class PulseMonitor extends AnimationTimer {
     private static final boolean DEBUG = Boolean.getBoolean("lth.lab.debug");
@@ -15,6 +19,10 @@ public final class PulseMonitor extends AnimationTimer {
     private long last = -1;
     private long maxGap;
     private long pulses;
+    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long renderThreadId = -1;
+    private long lastCpu = -1;
+    private long maxCpu;
 
     /** Starts a new measurement (forgets the previous one). */
     @Override
@@ -28,12 +36,51 @@ public final class PulseMonitor extends AnimationTimer {
         last = -1;
         maxGap = 0;
         pulses = 0;
+        lastCpu = -1;
+        maxCpu = 0;
         maxGapMillis.set(0);
     }
 
     @Override
     public void handle(long now) {
         record(now);
+        recordCpu(windowThreadsCpuNanos());
+    }
+
+    /** Records the JavaFX and render threads' CPU time so far, in nanoseconds, at a pulse (-1: unknown). */
+    public void recordCpu(long cpuNanos) {
+        if (cpuNanos < 0) {
+            return;
+        }
+        if (lastCpu >= 0) {
+            long used = cpuNanos - lastCpu;
+            if (DEBUG && used > 25_000_000L) {
+                System.err.printf("lab-debug: pulse cpu %.0f ms%n", used / 1e6);
+            }
+            maxCpu = Math.max(maxCpu, used);
+        }
+        lastCpu = cpuNanos;
+    }
+
+    /** The most CPU time the JavaFX and render threads used between two pulses so far, in milliseconds. */
+    public double maxPulseCpuMillis() {
+        return maxCpu / 1e6;
+    }
+
+    private long windowThreadsCpuNanos() {
+        if (!cpu.isThreadCpuTimeSupported()) {
+            return -1;
+        }
+        if (renderThreadId < 0) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().equals("QuantumRenderer-0")) {
+                    renderThreadId = t.getId();
+                }
+            }
+        }
+        long fx = cpu.getCurrentThreadCpuTime();
+        long render = renderThreadId < 0 ? 0 : cpu.getThreadCpuTime(renderThreadId);
+        return fx < 0 ? -1 : fx + Math.max(0, render);
     }
 
     /** Records a pulse at {@code nanos}. */

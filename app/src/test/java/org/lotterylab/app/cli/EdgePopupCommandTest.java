@@ -94,6 +94,11 @@ class EdgePopupCommandTest {
         assertEquals(0, sm.code(), sm.err());
         assertTrue(sm.out().contains("supermask_acc%") && sm.out().contains("large-final"), sm.out());
         assertEquals(2, sm.out().lines().filter(l -> l.matches("\\s+[01]\\s+.*")).count(), sm.out());
+        // stored beside the run, where the window reads it onto the accuracy plot
+        var stored = new org.lotterylab.api.store.EdgePopupStore(new org.lotterylab.api.store.RunLayout(runDir))
+                .readSupermasks(org.lotterylab.api.spec.Branch.TICKET);
+        assertEquals(java.util.List.of(0, 1), stored.stream().map(r -> r.round()).toList(), sm.out());
+        assertTrue(sm.out().contains("supermask-ticket.csv"), sm.out());
     }
 
     @Test

@@ -341,7 +341,14 @@ class LabWindowTest {
         m.record(96_000_000);
         assertEquals(64.0, m.maxGapMillis(), 1e-9);
         assertEquals(4, m.pulses());
+        m.recordCpu(5_000_000);
+        m.recordCpu(9_000_000);
+        m.recordCpu(21_000_000);
+        m.recordCpu(-1); // unknown: ignored
+        m.recordCpu(22_000_000);
+        assertEquals(12.0, m.maxPulseCpuMillis(), 1e-9, "the most CPU time between two pulses");
         m.reset();
         assertEquals(0, m.maxGapMillis());
+        assertEquals(0, m.maxPulseCpuMillis());
     }
 }

@@ -23,12 +23,20 @@ import org.lotterylab.api.spec.Branch;
  * need not be nested (edge-popup masks are not), so the pruned-in round is computed from the stored
  * rounds rather than kept as a single number per weight.
  *
+ * <p>Final weights are stored sparse: only the values of kept weights, in flat order (a pruned weight is
+ * exactly zero after every step, so nothing is lost). A round at 10% of the weights costs a tenth of a dense
+ * copy, so the weights of a whole IMP schedule stay within a few dense copies however many rounds it has
+ * (the sum of a geometric series), and a long run in the window does not grow its heap round after round.
+ *
  * <p>Not thread-safe; the views use it on the JavaFX thread only.
  */
 public final class MaskHistory {
 
-    /** Default weight budget: 24M floats (96 MB), e.g. about 45 rounds of LeNet-300-100. */
-    public static final long DEFAULT_WEIGHT_BUDGET = 24L * 1024 * 1024;
+    /**
+     * Default weight budget: 4M stored floats (16 MB), e.g. every round of a LeNet-300-100 schedule that
+     * removes 10% or more per round (at most ten dense copies), or 15 dense rounds.
+     */
+    public static final long DEFAULT_WEIGHT_BUDGET = 4L * 1024 * 1024;
 
     private final List<LayerInfo> layers;
     private final int layersCount;
@@ -44,6 +52,7 @@ public final class MaskHistory {
         final int round;
         final long[][] bits;
         final int[] kept;
+        /** Per layer: the final values of the kept weights in flat order (null: not stored). */
         float[][] weights;
 
         RoundData(Branch branch, int round, long[][] bits, int[] kept, float[][] weights) {
@@ -130,6 +139,7 @@ public final class MaskHistory {
         int[] kept = new int[n];
         float[][] w = new float[n][];
         long floats = 0;
+        boolean anyWeights = false;
         for (int l = 0; l < n; l++) {
             LayerInfo li = layers.get(l);
             Mask m = masks == null ? null : findMask(masks, li.name(), l);
@@ -141,8 +151,9 @@ public final class MaskHistory {
             kept[l] = Bits.count(bits[l]);
             Tensor t = find(weights, li.name(), l);
             if (t != null && t.size() == li.size()) {
-                w[l] = t.data();
-                floats += t.size();
+                w[l] = keptValues(t.data(), bits[l], kept[l]);
+                floats += w[l].length;
+                anyWeights = true;
             }
         }
         NavigableMap<Integer, RoundData> map = rounds.computeIfAbsent(branch, b -> new TreeMap<>());
@@ -151,7 +162,7 @@ public final class MaskHistory {
             dropWeights(old);
             weightOrder.remove(old);
         }
-        RoundData rd = new RoundData(branch, round, bits, kept, floats > 0 ? w : null);
+        RoundData rd = new RoundData(branch, round, bits, kept, anyWeights ? w : null);
         map.put(round, rd);
         if (rd.weights != null) {
             weightOrder.addLast(rd);
@@ -263,10 +274,40 @@ public final class MaskHistory {
         return rd == null ? layers.get(l).size() : rd.kept[l];
     }
 
-    /** Final weights of layer {@code l} at a stored round, or null when not stored or evicted. */
+    /**
+     * Final weights of layer {@code l} at a stored round (a fresh dense array, pruned weights zero), or null
+     * when not stored or evicted.
+     */
     public float[] weights(Branch branch, int round, int l) {
         RoundData rd = data(branch, round);
-        return rd == null || rd.weights == null ? null : rd.weights[l];
+        if (rd == null || rd.weights == null || rd.weights[l] == null) {
+            return null;
+        }
+        return scatter(rd.weights[l], rd.bits[l], layers.get(l).size());
+    }
+
+    /** The values of {@code dense} at the kept positions of {@code bits}, in flat order. */
+    static float[] keptValues(float[] dense, long[] bits, int kept) {
+        float[] out = new float[kept];
+        int k = 0;
+        for (int i = 0; i < dense.length && k < kept; i++) {
+            if (Bits.get(bits, i)) {
+                out[k++] = dense[i];
+            }
+        }
+        return out;
+    }
+
+    /** The dense array of {@code size} with {@code values} at the kept positions of {@code bits}, zero elsewhere. */
+    static float[] scatter(float[] values, long[] bits, int size) {
+        float[] out = new float[size];
+        int k = 0;
+        for (int i = 0; i < size && k < values.length; i++) {
+            if (Bits.get(bits, i)) {
+                out[i] = values[k++];
+            }
+        }
+        return out;
     }
 
     /** The mask of layer {@code l} at a stored round as an API {@link Mask}, or dense when not stored. */

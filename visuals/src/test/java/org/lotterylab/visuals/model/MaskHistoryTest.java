@@ -128,6 +128,46 @@ class MaskHistoryTest {
     }
 
     @Test
+    void finalWeightsAreStoredSparseAndComeBackDense() {
+        MaskHistory h = nested();
+        // 6 + 5 + 3 + 2 kept weights over the four rounds: only kept values are held
+        assertEquals(16, h.storedFloats());
+        assertArrayEquals(new float[] {0, 2, 0, 4, 5, 0}, h.weights(Branch.TICKET, 2, 0));
+        assertArrayEquals(new float[] {0, 0, 0, 4, 5, 0}, h.weights(Branch.TICKET, 3, 0));
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, h.weights(Branch.TICKET, 0, 0));
+        float[] a = h.weights(Branch.TICKET, 3, 0);
+        a[3] = 99;
+        assertEquals(4f, h.weights(Branch.TICKET, 3, 0)[3], "callers get a copy");
+    }
+
+    @Test
+    void aLongScheduleStaysWithinAFewDenseCopies() {
+        LayerInfo big = new LayerInfo("fc", LayerKind.HIDDEN, new int[] {100, 100});
+        MaskHistory h = new MaskHistory(List.of(big), List.of());
+        java.util.Random rnd = new java.util.Random(1);
+        boolean[] keep = new boolean[10_000];
+        java.util.Arrays.fill(keep, true);
+        for (int r = 0; r <= 100; r++) {
+            float[] w = new float[keep.length];
+            int kept = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (keep[i] && rnd.nextDouble() < 0.1 && r > 0) {
+                    keep[i] = false; // 10% of the survivors pruned per round
+                }
+                w[i] = keep[i] ? 1 + rnd.nextFloat() : 0f;
+                kept += keep[i] ? 1 : 0;
+            }
+            h.addRound(Branch.TICKET, r, List.of(new Mask("fc", new int[] {100, 100}, keep.clone())),
+                    List.of(new Tensor("fc", new int[] {100, 100}, w)));
+            float[] back = h.weights(Branch.TICKET, r, 0);
+            assertEquals(kept, java.util.stream.IntStream.range(0, w.length).filter(i -> back[i] != 0).count());
+            assertArrayEquals(w, back, "round " + r + " comes back exactly");
+        }
+        assertNotNull(h.weights(Branch.TICKET, 0, 0), "every round kept: the sum is bounded");
+        assertTrue(h.storedFloats() <= 11 * 10_000, "101 rounds at 10% a round: " + h.storedFloats());
+    }
+
+    @Test
     void replacingARoundDoesNotLeakBudget() {
         MaskHistory h = new MaskHistory(List.of(L), List.of());
         h.addRound(Branch.TICKET, 0, List.of(mask(1, 1, 1, 1, 1, 1)), List.of(tensor(1, 1, 1, 1, 1, 1)));

@@ -32,6 +32,9 @@ public final class EdgePopupStore {
     public static final String KEEPS_HEADER = "round,keep";
     /** Header of {@code mask-flips.csv}. */
     public static final String FLIPS_HEADER = "iteration,epoch,entered,left,kept";
+    /** Header of {@code supermask-<branch>.csv}. */
+    public static final String SUPERMASK_HEADER =
+            "round,weights_remaining,supermask_test_accuracy,signed_constant_test_accuracy,trained_test_accuracy";
 
     private final RunLayout layout;
     private final List<String> warnings = new ArrayList<>();
@@ -157,6 +160,46 @@ public final class EdgePopupStore {
         read(maskFlips(round), FLIPS_HEADER, (row, line) -> out.add(new EdgePopupEvent.MaskFlips(round,
                 row.integer("iteration"), row.number("epoch"), row.integer("entered"), row.integer("left"),
                 row.longInteger("kept"))));
+        return out;
+    }
+
+    /** {@code supermask-<branch>.csv}: the supermasks of {@code branch}'s rounds, in the run directory itself. */
+    public Path supermaskCsv(Branch branch) {
+        return layout.dir().resolve("supermask-" + branch.id() + ".csv");
+    }
+
+    /** Writes {@code supermask-<branch>.csv} (atomically; replaces an earlier one). */
+    public void writeSupermasks(Branch branch, List<SupermaskRow> rows) throws IOException {
+        StringBuilder sb = new StringBuilder(SUPERMASK_HEADER).append('\n');
+        for (SupermaskRow r : rows) {
+            sb.append(r.round()).append(',').append(Double.toString(r.weightsRemaining())).append(',')
+                    .append(Double.toString(r.supermaskAccuracy())).append(',')
+                    .append(Double.toString(r.signedConstantAccuracy())).append(',')
+                    .append(Double.toString(r.trainedAccuracy())).append('\n');
+        }
+        AtomicFiles.writeString(supermaskCsv(branch), sb.toString());
+    }
+
+    /**
+     * The stored supermasks of {@code branch}, in file order; empty when there is no such file. Rows that do not
+     * parse, or hold fractions outside [0, 1], are skipped (see {@link #warnings()}).
+     *
+     * @throws CsvFormatException when the header lacks one of the columns
+     */
+    public List<SupermaskRow> readSupermasks(Branch branch) throws IOException {
+        List<SupermaskRow> out = new ArrayList<>();
+        Path file = supermaskCsv(branch);
+        read(file, SUPERMASK_HEADER, (row, line) -> {
+            SupermaskRow r = new SupermaskRow(row.integer("round"), row.number("weights_remaining"),
+                    row.number("supermask_test_accuracy"), row.number("signed_constant_test_accuracy"),
+                    row.number("trained_test_accuracy"));
+            if (r.round() < 0 || !(r.weightsRemaining() > 0 && r.weightsRemaining() <= 1)
+                    || !(r.supermaskAccuracy() >= 0 && r.supermaskAccuracy() <= 1)) {
+                throw CsvFormatException.at(layout.relative(file), line, "round " + r.round()
+                        + " is not a round >= 0 with fractions in [0, 1]");
+            }
+            out.add(r);
+        });
         return out;
     }
 

@@ -12,6 +12,7 @@ import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.StoredRun;
+import org.lotterylab.api.store.SupermaskRow;
 import org.lotterylab.engine.Backend;
 import org.lotterylab.engine.context.ImpContext;
 import org.lotterylab.engine.model.ParamLayout;
@@ -35,19 +36,6 @@ public final class Supermask {
     }
 
     /**
-     * One round's supermask accuracies.
-     *
-     * @param round                  round of the branch
-     * @param weightsRemaining       fraction of prunable weights the mask keeps
-     * @param supermaskAccuracy      test accuracy of theta_0 * mask (no training)
-     * @param signedConstantAccuracy test accuracy of sign(theta_0) * std(layer) * mask (no training)
-     * @param trainedAccuracy        the round's trained test accuracy at its early-stop iteration, from summary.csv
-     */
-    public record Row(int round, double weightsRemaining, double supermaskAccuracy, double signedConstantAccuracy,
-                      double trainedAccuracy) {
-    }
-
-    /**
      * The supermask report of one branch of a stored run.
      *
      * @param runDir      the run
@@ -56,7 +44,7 @@ public final class Supermask {
      * @param data        the data used (the test set is the one reported)
      * @param rows        one row per finished round, in round order
      */
-    public record Report(Path runDir, Branch branch, String criterion, String data, List<Row> rows) {
+    public record Report(Path runDir, Branch branch, String criterion, String data, List<SupermaskRow> rows) {
         /** Copies the rows. */
         public Report {
             rows = List.copyOf(rows);
@@ -92,13 +80,13 @@ public final class Supermask {
         float[] signed = signedConstant(layout, theta0);
         MultiLayerNetwork net = ctx.newNetwork();
         EvalSet test = ctx.trainer().test();
-        List<Row> rows = new ArrayList<>();
+        List<SupermaskRow> rows = new ArrayList<>();
         for (RoundResult r : rounds) {
             boolean[][] mask = Pruner.fromMasks(layout, run.masks(branch, r.round()));
             float[] flatMask = Pruner.flatMask(layout, mask);
             double acc = accuracy(net, test, theta0, flatMask);
             double sc = accuracy(net, test, signed, flatMask);
-            rows.add(new Row(r.round(), Pruner.fractionRemaining(mask), acc, sc, r.earlyStopTestAccuracy()));
+            rows.add(new SupermaskRow(r.round(), Pruner.fractionRemaining(mask), acc, sc, r.earlyStopTestAccuracy()));
         }
         return new Report(runDir, branch, spec.maskCriterion().id(), ctx.dataDescription(), rows);
     }

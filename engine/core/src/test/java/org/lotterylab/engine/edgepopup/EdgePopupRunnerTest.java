@@ -178,7 +178,7 @@ class EdgePopupRunnerTest {
         Supermask.Report report = Supermask.evaluate(stored.dir(), Branch.TICKET, "", 2);
         assertEquals(3, report.rows().size(), "dense round 0 and two pruned rounds");
         assertEquals("large-final", report.criterion());
-        for (Supermask.Row r : report.rows()) {
+        for (org.lotterylab.api.store.SupermaskRow r : report.rows()) {
             assertTrue(r.supermaskAccuracy() >= 0 && r.supermaskAccuracy() <= 1);
             assertTrue(r.signedConstantAccuracy() >= 0 && r.signedConstantAccuracy() <= 1);
         }

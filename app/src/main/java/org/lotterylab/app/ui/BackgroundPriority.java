@@ -1,0 +1,145 @@
+package org.lotterylab.app.ui;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives the window's own threads the CPU before its training threads: on Linux, every thread of this process
+ * whose name starts with {@value #PREFIX} (the engine's {@code lth-engine}, {@code lth-train-N}, {@code lth-lmc},
+ * {@code lth-edge-popup} ...) gets the nice value {@value #NICE} (lower priority) shortly after it starts. On a
+ * small machine the trainings otherwise take every core, and the JavaFX and render threads wait behind them in
+ * the middle of a frame (2 cores, 2 trainings: pulses of 100 to 300 ms). Training loses nothing while the window
+ * is idle: a niced thread still gets every core nobody else wants. Results do not depend on it (scheduling only).
+ *
+ * <p>Nice is a per-thread attribute on Linux ({@code setpriority(2)} with a thread id); there is no Java API for
+ * it, so this runs {@code renice} once per new thread, found by name in {@code /proc/self/task}. Elsewhere (no
+ * {@code /proc}, no {@code renice}) it does nothing. Raising a thread's own nice value needs no privilege.
+ */
+public final class BackgroundPriority implements AutoCloseable {
+    /** Thread-name prefix of the lab's background threads. */
+    public static final String PREFIX = "lth-";
+    /** The nice value given to them (0 = normal, 19 = lowest). */
+    public static final int NICE = 10;
+
+    private static final Path TASKS = Path.of("/proc/self/task");
+    private static final String SELF = PREFIX + "priority";
+    private final Set<String> handled = new HashSet<>();
+    private final ScheduledExecutorService scanner;
+
+    private BackgroundPriority(ScheduledExecutorService scanner) {
+        this.scanner = scanner;
+    }
+
+    private static BackgroundPriority shared;
+
+    /**
+     * The process's watcher (started on first use, checking for new threads every {@value #PERIOD_MILLIS} ms);
+     * every lab window uses it.
+     */
+    public static synchronized BackgroundPriority shared() {
+        if (shared == null) {
+            shared = start(PERIOD_MILLIS);
+        }
+        return shared;
+    }
+
+    /** How often the shared watcher looks for new threads. */
+    public static final long PERIOD_MILLIS = 250;
+
+    /** Starts watching for new background threads every {@code periodMillis}; a no-op where unsupported. */
+    public static BackgroundPriority start(long periodMillis) {
+        if (!supported()) {
+            return new BackgroundPriority(null);
+        }
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, SELF);
+            t.setDaemon(true);
+            return t;
+        });
+        BackgroundPriority p = new BackgroundPriority(s);
+        s.scheduleWithFixedDelay(p::scanQuietly, 0, periodMillis, TimeUnit.MILLISECONDS);
+        return p;
+    }
+
+    /** Whether this platform lets threads be niced one by one (Linux with {@code renice}). */
+    public static boolean supported() {
+        return Files.isDirectory(TASKS) && (Files.isExecutable(Path.of("/usr/bin/renice"))
+                || Files.isExecutable(Path.of("/bin/renice")));
+    }
+
+    /** Nices every background thread not handled yet; returns how many were niced now. */
+    public synchronized int scan() throws IOException {
+        int n = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                String tid = task.getFileName().toString();
+                String name = comm(task);
+                // a thread id can be reused by a later thread: remember it with the name
+                if (name == null || !name.startsWith(PREFIX) || name.equals(SELF) || !handled.add(tid + " " + name)) {
+                    continue;
+                }
+                if (renice(tid)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The nice value of thread {@code tid} of this process (field 19 of its stat line), or null. */
+    static Integer niceOf(String tid) {
+        try {
+            String stat = Files.readString(TASKS.resolve(tid).resolve("stat"), StandardCharsets.US_ASCII);
+            // the name in parentheses may hold spaces: count fields after the closing one
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" +");
+            return Integer.parseInt(f[16]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void scanQuietly() {
+        try {
+            scan();
+        } catch (IOException | RuntimeException e) {
+            // threads come and go while the folder is read; the next scan sees them
+        }
+    }
+
+    private static String comm(Path task) {
+        try {
+            return Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean renice(String tid) {
+        try {
+            Process p = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops watching (threads already niced stay niced). */
+    @Override
+    public void close() {
+        if (scanner != null) {
+            scanner.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.lotterylab.app.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The lab's background threads get a lower OS priority; other threads keep theirs. */
+class BackgroundPriorityTest {
+
+    @Test
+    void nicesLabThreadsOnlyAndEachOnce() throws Exception {
+        assumeTrue(BackgroundPriority.supported(), "needs Linux /proc and renice");
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<String> labTid = new AtomicReference<>();
+        AtomicReference<String> otherTid = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(2);
+        Thread lab = new Thread(() -> park(labTid, started, release), "lth-train-test");
+        Thread other = new Thread(() -> park(otherTid, started, release), "someone-else");
+        lab.start();
+        other.start();
+        started.await();
+        try {
+            Integer before = BackgroundPriority.niceOf(labTid.get());
+            BackgroundPriority p = BackgroundPriority.start(60_000);
+            try {
+                p.scan();
+                assertEquals(before + BackgroundPriority.NICE, BackgroundPriority.niceOf(labTid.get()),
+                        "a thread named lth-... is niced");
+                assertEquals(before, BackgroundPriority.niceOf(otherTid.get()), "other threads are left alone");
+                assertEquals(0, p.scan(), "a thread is niced once, not again on every scan");
+            } finally {
+                p.close();
+            }
+        } finally {
+            release.countDown();
+            lab.join();
+            other.join();
+        }
+    }
+
+    @Test
+    void readsTheNiceValueOfAThread() throws Exception {
+        assumeTrue(BackgroundPriority.supported(), "needs Linux /proc and renice");
+        String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        Integer nice = BackgroundPriority.niceOf(self);
+        assertTrue(nice != null && nice >= -20 && nice <= 19, "nice " + nice);
+    }
+
+    private static void park(AtomicReference<String> tid, CountDownLatch started, CountDownLatch release) {
+        try {
+            tid.set(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+            started.countDown();
+            release.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
