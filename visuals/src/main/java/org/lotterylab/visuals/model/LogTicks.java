@@ -61,6 +61,9 @@ public final class LogTicks {
         return Math.max(1.15, Math.exp(decadesPerPx * labelPx));
     }
 
+    /** Factor above the largest value (at least 100%) where the axis starts, so the first label is not cut. */
+    static final double TOP_MARGIN = 1.25;
+
     /** Axis bounds [lo, hi] around data x values (percent), padded by a factor on the log scale. */
     public static double[] range(double[] data) {
         double min = Double.POSITIVE_INFINITY;
@@ -76,7 +79,8 @@ public final class LogTicks {
         }
         max = Math.max(max, 100);
         min = Math.min(min, 50);
-        return new double[] {min / 1.45, max * 1.1};
+        // a quarter above the top: the "100%" label is centred on its tick at the left edge and needs room
+        return new double[] {min / 1.45, max * TOP_MARGIN};
     }
 
     /** Tick label: "100%", "51%", "6.9%", "0.92%", "0.047%" (two significant digits below 10). */
