@@ -97,8 +97,8 @@ public final class FrameCoalescer {
                 c.action.run();
             } catch (RuntimeException e) {
                 // one view's failure must not stop the redraws of the others
-                System.err.println("lab: a view failed to redraw: " + e);
-                e.printStackTrace();
+                System.getLogger(FrameCoalescer.class.getName()).log(System.Logger.Level.WARNING,
+                        "a view failed to redraw", e);
             }
         }
         if (QUEUE.isEmpty() && timer != null) {
