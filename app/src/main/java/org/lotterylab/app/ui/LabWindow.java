@@ -186,9 +186,11 @@ public final class LabWindow {
 
     /** Shows the window. */
     public void show() {
+        ViewWarmUp.compileLoops();
+        ViewWarmUp.run(LabWindow.class.getResource(STYLESHEET).toExternalForm());
+        ViewWarmUp.disabledLook(panel, vm.busyProperty());
         stage.show();
         stage.toFront();
-        afterFirstFrames(() -> ViewWarmUp.start(LabWindow.class.getResource(STYLESHEET).toExternalForm()));
     }
 
     // ------------------------------------------------------------------ actions

@@ -89,7 +89,7 @@ public final class PulseMonitor extends AnimationTimer {
         if (last >= 0) {
             long gap = nanos - last;
             if (DEBUG && gap > 50_000_000L) {
-                System.err.printf("lab-debug: pulse gap %.0f ms%n", gap / 1e6);
+                System.err.printf("lab-debug: pulse gap %.0f ms at %s%n", gap / 1e6, java.time.LocalTime.now());
             }
             if (gap > maxGap) {
                 maxGap = gap;

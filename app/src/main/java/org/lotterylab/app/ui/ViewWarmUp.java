@@ -3,7 +3,7 @@ package org.lotterylab.app.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -20,13 +20,17 @@ import org.lotterylab.visuals.InputPixelView;
 import org.lotterylab.visuals.LayerSparsityView;
 import org.lotterylab.visuals.MaskHeatmapView;
 import org.lotterylab.visuals.Theme;
+import org.lotterylab.visuals.model.HeatmapPalette;
+import org.lotterylab.visuals.model.MaskHistory;
 import org.lotterylab.visuals.TrainingCurveView;
 
 /**
- * Runs each of the live views once on made-up data in an off-screen scene while the engine loads, so that the
- * first finished round of a run does not pay for loading, compiling and styling the views' code (seen: the first
- * round's pulse used 99 ms of CPU, later rounds under 30). One view per pulse; the throwaway views are dropped
- * afterwards. Nothing on screen changes. FX thread only.
+ * Runs each of the live views once on made-up data in an off-screen scene before the window is first shown, so
+ * that the first finished round of a run does not pay for loading, compiling and styling the views' code (seen:
+ * the first round's pulse used 99 ms of CPU, later rounds under 30). Done before the window appears, because the
+ * warm-up's steps are one-off pulses of 70 to 130 ms of CPU each: spread over the first pulses of a shown window
+ * (as first done) they froze it visibly, and an autostarted run counted them as its longest pulse gaps. The
+ * throwaway views are dropped afterwards. FX thread only.
  */
 final class ViewWarmUp {
     private static final int IN = 784;
@@ -35,26 +39,74 @@ final class ViewWarmUp {
     private ViewWarmUp() {
     }
 
-    /** Starts the warm-up: one view per pulse, over a few pulses; {@code stylesheet} is the window's. */
-    static void start(String stylesheet) {
-        List<Runnable> steps = steps(stylesheet);
-        new AnimationTimer() {
-            private int next;
-
-            @Override
-            public void handle(long now) {
-                if (next >= steps.size()) {
-                    stop();
-                    return;
-                }
-                try {
-                    steps.get(next++).run();
-                } catch (RuntimeException e) {
-                    // a warm-up is an optimisation only
-                    next = steps.size();
-                }
+    /** Runs the warm-up now, one view after another; {@code stylesheet} is the window's. */
+    static void run(String stylesheet) {
+        for (Runnable step : steps(stylesheet)) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                // a warm-up is an optimisation only
+                System.getLogger(ViewWarmUp.class.getName()).log(System.Logger.Level.DEBUG, "view warm-up failed", e);
+                return;
             }
-        }.start();
+        }
+    }
+
+    /**
+     * Compiles the heat map's per-weight loops (storing a round's mask and weights, colouring a layer) on a
+     * background thread, so that the first rounds of a run do not colour a 235,200-weight layer in the
+     * interpreter on the JavaFX thread (seen: 20 to 29 ms for the first round's heat map, 5 to 8 ms later). These
+     * loops touch plain arrays only; no JavaFX object is used off the JavaFX thread.
+     */
+    static void compileLoops() {
+        Thread t = new Thread(ViewWarmUp::exerciseLoops, "lth-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void exerciseLoops() {
+        List<LayerInfo> layers = List.of(new LayerInfo("fc1", LayerKind.HIDDEN, new int[] {HIDDEN, IN}));
+        int n = HIDDEN * IN;
+        Random rnd = new Random(2);
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = (float) rnd.nextGaussian();
+        }
+        MaskHistory history = new MaskHistory(layers, List.of(new Tensor("fc1", layers.get(0).shape(), w)));
+        int[] argb = new int[n];
+        boolean[] keep = new boolean[n];
+        for (int round = 1; round <= LOOP_ROUNDS; round++) {
+            for (int i = 0; i < n; i++) {
+                keep[i] = rnd.nextInt(10) < 8;
+            }
+            history.addRound(Branch.TICKET, round, List.of(new Mask("fc1", layers.get(0).shape(), keep)),
+                    List.of(new Tensor("fc1", layers.get(0).shape(), w)));
+            long[] bits = history.bits(Branch.TICKET, round, 0);
+            float[] values = history.weights(Branch.TICKET, round, 0);
+            HeatmapPalette.render(bits, history.previousBits(Branch.TICKET, round, 0), values,
+                    MaskHistory.maxAbs(values, bits), argb, n);
+            if (round % 4 == 0) {
+                history.clearRounds();
+            }
+        }
+    }
+
+    /** Rounds the background loop warm-up stores and colours: enough for the JIT's optimising compiler. */
+    private static final int LOOP_ROUNDS = 24;
+
+    /**
+     * Styles {@code node} once as disabled and back, then binds its disabled state to {@code disabled}: the
+     * experiment panel is disabled when a run starts, and styling its few dozen controls in that state for the
+     * first time took one pulse 80 ms of CSS at the click on Run. Call before the window is shown.
+     */
+    static void disabledLook(Node node, ObservableValue<Boolean> disabled) {
+        node.disableProperty().unbind();
+        node.setDisable(true);
+        node.applyCss();
+        node.setDisable(false);
+        node.applyCss();
+        node.disableProperty().bind(disabled);
     }
 
     private static List<Runnable> steps(String stylesheet) {
