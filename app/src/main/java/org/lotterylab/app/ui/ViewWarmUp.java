@@ -21,6 +21,7 @@ import org.lotterylab.visuals.LayerSparsityView;
 import org.lotterylab.visuals.MaskHeatmapView;
 import org.lotterylab.visuals.Theme;
 import org.lotterylab.visuals.model.HeatmapPalette;
+import org.lotterylab.visuals.model.InputConnectivity;
 import org.lotterylab.visuals.model.MaskHistory;
 import org.lotterylab.visuals.TrainingCurveView;
 
@@ -35,6 +36,8 @@ import org.lotterylab.visuals.TrainingCurveView;
 final class ViewWarmUp {
     private static final int IN = 784;
     private static final int HIDDEN = 300;
+    private static final int SIDE = 28;
+    private static final int TILES = 64;
 
     private ViewWarmUp() {
     }
@@ -53,7 +56,8 @@ final class ViewWarmUp {
     }
 
     /**
-     * Compiles the heat map's per-weight loops (storing a round's mask and weights, colouring a layer) on a
+     * Compiles the heat map's and the input-pixel view's per-weight loops (storing a round's mask and weights,
+     * colouring a layer, counting connections per pixel and per unit) on a
      * background thread, so that the first rounds of a run do not colour a 235,200-weight layer in the
      * interpreter on the JavaFX thread (seen: 20 to 29 ms for the first round's heat map, 5 to 8 ms later). These
      * loops touch plain arrays only; no JavaFX object is used off the JavaFX thread.
@@ -86,6 +90,12 @@ final class ViewWarmUp {
             float[] values = history.weights(Branch.TICKET, round, 0);
             HeatmapPalette.render(bits, history.previousBits(Branch.TICKET, round, 0), values,
                     MaskHistory.maxAbs(values, bits), argb, n);
+            // the input-pixel view's counts over the first layer's mask
+            boolean[] mask = history.mask(Branch.TICKET, round, 0).keep();
+            InputConnectivity.pixelCounts(mask, HIDDEN, 1, SIDE, SIDE);
+            for (int unit : InputConnectivity.chooseUnits(mask, HIDDEN, IN, TILES, true)) {
+                InputConnectivity.unitCounts(mask, unit, 1, SIDE, SIDE);
+            }
             if (round % 4 == 0) {
                 history.clearRounds();
             }
