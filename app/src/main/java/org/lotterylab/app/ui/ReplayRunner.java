@@ -1,16 +1,14 @@
 package org.lotterylab.app.ui;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.lotterylab.api.run.BackendInfo;
 import org.lotterylab.api.run.ExperimentRunner;
 import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.run.RunLatch;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.ExperimentSpec;
 
@@ -56,21 +54,21 @@ public final class ReplayRunner implements ExperimentRunner {
 
     @Override
     public RunControl start(ExperimentSpec ignoredSpec, Path ignoredOut, RunListener listener) {
-        Control control = new Control();
+        RunLatch control = new RunLatch();
         Thread t = new Thread(() -> replay(listener, control), "lth-replay");
         t.setDaemon(true);
         t.start();
         return control;
     }
 
-    private void replay(RunListener listener, Control c) {
+    private void replay(RunListener listener, RunLatch c) {
         long t0 = System.nanoTime();
         boolean cancelled = false;
         try {
             listener.onEvent(StoredRunEvents.started(run));
             int iterations = run.spec().iterations();
             for (RecordedRun.Round round : StoredRunEvents.inRoundOrder(run.rounds())) {
-                if (c.checkpoint()) {
+                if (c.waitWhilePaused()) {
                     cancelled = true;
                     break;
                 }
@@ -106,83 +104,7 @@ public final class ReplayRunner implements ExperimentRunner {
         } catch (RuntimeException e) {
             listener.onEvent(new RunEvent.RunFailed("Replay failed: " + e.getMessage(), e.toString()));
         } finally {
-            c.done.countDown();
-        }
-    }
-
-    /** Pause, resume and cancel of a replay. */
-    private static final class Control implements RunControl {
-        private final CountDownLatch done = new CountDownLatch(1);
-        private boolean paused;
-        private boolean cancelled;
-
-        @Override
-        public synchronized void pause() {
-            paused = true;
-        }
-
-        @Override
-        public synchronized void resume() {
-            paused = false;
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void cancel() {
-            cancelled = true;
-            notifyAll();
-        }
-
-        @Override
-        public synchronized boolean isPaused() {
-            return paused;
-        }
-
-        @Override
-        public boolean isDone() {
-            return done.getCount() == 0;
-        }
-
-        @Override
-        public boolean await(Duration timeout) throws InterruptedException {
-            return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
-
-        /** Waits while paused; returns whether cancelled. */
-        synchronized boolean checkpoint() {
-            while (paused && !cancelled) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return true;
-                }
-            }
-            return cancelled;
-        }
-
-        /** Sleeps {@code nanos} (longer while paused); returns whether cancelled. */
-        synchronized boolean sleep(long nanos) {
-            long deadline = System.nanoTime() + nanos;
-            while (!cancelled) {
-                long left = deadline - System.nanoTime();
-                if (!paused && left <= 0) {
-                    break;
-                }
-                try {
-                    if (paused) {
-                        long pausedAt = System.nanoTime();
-                        wait();
-                        deadline += System.nanoTime() - pausedAt;
-                    } else {
-                        TimeUnit.NANOSECONDS.timedWait(this, left);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return true;
-                }
-            }
-            return cancelled;
+            c.markDone();
         }
     }
 }

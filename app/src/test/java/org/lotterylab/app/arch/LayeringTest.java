@@ -54,12 +54,12 @@ class LayeringTest {
                 .check(classes);
     }
 
-    /** Decision 0013: the JDK and the small libraries named there (Commons CSV), never DL4J/ND4J or JavaFX. */
+    /** Decisions 0013, 0016: the JDK and the small libraries named there (Commons CSV, jackson-jr), never DL4J/ND4J or JavaFX. */
     @Test
     void apiUsesOnlyTheJdkAndItsNamedLibraries() {
         classes().that().resideInAPackage("org.lotterylab.api..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.lotterylab.api..",
-                        "org.apache.commons.csv..")
+                        "org.apache.commons.csv..", "com.fasterxml.jackson..")
                 .check(classes);
     }
 

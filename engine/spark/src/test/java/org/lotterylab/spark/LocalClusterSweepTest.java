@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lotterylab.engine.testdata.TinyData;
 
 /**
  * Spark's {@code local-cluster[2,1,1024]} mode: a master and two workers in this JVM, each launching a

@@ -23,6 +23,7 @@ import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.Json;
 import org.lotterylab.engine.imp.ImpRunner;
+import org.lotterylab.engine.testdata.TinyData;
 
 /** Real sweeps of tiny IMP runs on embedded Spark: the real engine inside Spark tasks. */
 class SparkSweepTest {

@@ -21,11 +21,7 @@ public record LayerInfo(String name, LayerKind kind, int[] shape) {
 
     /** Number of weights. */
     public int size() {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        return n;
+        return Shapes.elements(shape);
     }
 
     /** Output units (first dimension). */

@@ -13,24 +13,13 @@ public record Mask(String name, int[] shape, boolean[] keep) {
 
     /** Checks the length against the shape. */
     public Mask {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        if (n != keep.length) {
-            throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs " + n
-                    + " flags, got " + keep.length);
-        }
+        Shapes.check(name, shape, keep.length, "flags");
         shape = shape.clone();
     }
 
     /** A mask that keeps everything. */
     public static Mask dense(String name, int[] shape) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        boolean[] k = new boolean[n];
+        boolean[] k = new boolean[Shapes.elements(shape)];
         Arrays.fill(k, true);
         return new Mask(name, shape, k);
     }

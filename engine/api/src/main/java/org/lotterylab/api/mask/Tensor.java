@@ -14,17 +14,7 @@ public record Tensor(String name, int[] shape, float[] data) {
 
     /** Checks that the data length matches the shape. */
     public Tensor {
-        int n = 1;
-        for (int s : shape) {
-            if (s < 0) {
-                throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
-            }
-            n *= s;
-        }
-        if (n != data.length) {
-            throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs " + n
-                    + " values, got " + data.length);
-        }
+        Shapes.check(name, shape, data.length, "values");
         shape = shape.clone();
     }
 

@@ -58,21 +58,25 @@ final class Csv {
         }
 
         int integer(String column) {
-            String t = text(column);
-            try {
-                return Integer.parseInt(t);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(column + " is not an integer: '" + t + "'");
-            }
+            return (int) whole(column, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
         long longInteger(String column) {
+            return whole(column, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        /** The column as a whole number in [min, max]. */
+        private long whole(String column, long min, long max) {
             String t = text(column);
             try {
-                return Long.parseLong(t);
+                long v = Long.parseLong(t);
+                if (v >= min && v <= max) {
+                    return v;
+                }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(column + " is not an integer: '" + t + "'");
+                // reported below, like a value out of range
             }
+            throw new IllegalArgumentException(column + " is not an integer: '" + t + "'");
         }
 
         double number(String column) {

@@ -1,14 +1,30 @@
 package org.lotterylab.api.store;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.math.BigInteger;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * A small JSON reader and writer for the store's metadata files (spec.json, run.json, lmc metadata).
+ * JSON for the store's metadata files (spec.json, run.json, lmc metadata): read through jackson-jr, written by
+ * the store's own writer (decision 0016: its layout is the golden files', which Jackson's pretty printer cannot
+ * produce).
  *
  * <p>{@link #parse(String)} returns {@code Map<String, Object>} (insertion-ordered), {@code List<Object>},
  * {@code String}, {@code Double}, {@code Boolean} or {@code null}; {@link #parseExact(String)} returns
@@ -20,6 +36,41 @@ import java.util.Map;
 public final class Json {
 
     private static final int MAX_DEPTH = 512;
+
+    /** Jackson's parser, held to the JSON the store reads: strict duplicate keys, non-finite numbers, nesting capped. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    /** jackson-jr over that parser, building insertion-ordered {@code LinkedHashMap}s and {@code ArrayList}s. */
+    private static final JSON READER = JSON.builder(FACTORY)
+            .enable(JSON.Feature.PRESERVE_FIELD_ORDERING)
+            .disable(JSON.Feature.USE_DEFERRED_MAPS, JSON.Feature.READ_ONLY, JSON.Feature.READ_JSON_ARRAYS_AS_JAVA_ARRAYS)
+            .build();
+
+    /** The non-finite numbers Python's {@code json} writes; Jackson would also take {@code +INF} and the like. */
+    private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
+
+    /** Jackson's location inside its messages ({@code [Source: ...; line: 1, column: 2]}), shortened. */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]");
+
+    /** Jackson's character codes after a quoted character ({@code 'x' (code 120)}), dropped. */
+    private static final Pattern CODE = Pattern.compile(" ?\\(code \\d+( / 0x\\p{XDigit}+)?\\)");
+
+    /** Jackson's list of the values it expects. */
+    private static final String JACKSON_VALUES =
+            "(JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false')";
+
+    /** What Jackson expected, in the store's words (its list of values names {@code +INF}, which this reader refuses). */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "was expecting a colon to separate field name and value", "expected ':' after the key",
+            "was expecting comma to separate Array entries", "expected ',' or ']'",
+            "was expecting comma to separate Object entries", "expected ',' or '}'",
+            "was expecting double-quote to start field name", "expected a string key",
+            "expected a valid value " + JACKSON_VALUES, "expected a value",
+            "was expecting " + JACKSON_VALUES, "expected a value");
 
     private Json() {
     }
@@ -75,12 +126,12 @@ public final class Json {
 
     /** Parses JSON text; numbers become {@link Double}. */
     public static Object parse(String text) {
-        return new Parser(text, false).parseDocument();
+        return read(text, false);
     }
 
     /** Parses JSON text; numbers become {@link BigDecimal} (exact; {@code NaN}/{@code Infinity} become Double). */
     public static Object parseExact(String text) {
-        return new Parser(text, true).parseDocument();
+        return read(text, true);
     }
 
     /**
@@ -95,6 +146,90 @@ public final class Json {
             throw new JsonException("expected an object at the top level", text, 0);
         }
         return (Map<String, Object>) o;
+    }
+
+    private static Object read(String text, boolean exact) {
+        int bom = text.startsWith("\uFEFF") ? 1 : 0; // a leading byte-order mark is skipped, as Python's utf-8-sig does
+        try (JsonParser p = new StoreNumbers(FACTORY.createParser(text.substring(bom)), exact)) {
+            try {
+                if (p.nextToken() == null) {
+                    throw new JsonException("empty input; expected a value", text, text.length());
+                }
+                Object value = READER.anyFrom(p);
+                if (p.nextToken() != null) {
+                    int at = bom + offset(p.currentTokenLocation());
+                    throw new JsonException("unexpected '" + text.charAt(at) + "' after the value", text, at);
+                }
+                return numbers(value, exact);
+            } catch (JsonProcessingException e) {
+                JsonLocation where = e.getLocation() != null && e.getLocation().getCharOffset() >= 0
+                        ? e.getLocation() : p.currentLocation();
+                throw new JsonException(words(e.getOriginalMessage()), text, Math.min(text.length(), bom + offset(where)));
+            } catch (NumberFormatException e) { // BigDecimal's exponent is an int
+                throw new JsonException("number out of range: " + p.getText(), text, bom + offset(p.currentTokenLocation()));
+            }
+        } catch (IOException e) { // a String source does no I/O: Jackson's errors are handled above
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int offset(JsonLocation where) {
+        return (int) Math.max(0, where.getCharOffset());
+    }
+
+    /** Jackson's message without its source location and character codes, with its expectations shortened. */
+    static String words(String jackson) {
+        String w = CODE.matcher(SOURCE.matcher(jackson).replaceAll("$1")).replaceAll("");
+        for (Map.Entry<String, String> e : EXPECTED.entrySet()) {
+            w = w.replace(e.getKey(), e.getValue());
+        }
+        return w;
+    }
+
+    /** jackson-jr's integers (Integer, Long, BigInteger) as this reader's numbers, in place. */
+    @SuppressWarnings("unchecked")
+    private static Object numbers(Object v, boolean exact) {
+        if (v instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).replaceAll((k, x) -> numbers(x, exact));
+        } else if (v instanceof List<?> l) {
+            ((List<Object>) l).replaceAll(x -> numbers(x, exact));
+        } else if (v instanceof Integer || v instanceof Long) {
+            long n = ((Number) v).longValue();
+            return exact ? BigDecimal.valueOf(n) : (Object) (double) n;
+        } else if (v instanceof BigInteger b) {
+            return exact ? new BigDecimal(b) : (Object) b.doubleValue();
+        }
+        return v;
+    }
+
+    /**
+     * Jackson's parser as jackson-jr sees it: each fraction or exponent number is reported as a {@code double}, or in
+     * exact mode as a {@code BigDecimal} (so jackson-jr reads its exact value), except the non-finite ones, which must
+     * be spelled as Python writes them.
+     */
+    private static final class StoreNumbers extends JsonParserDelegate {
+        private final boolean exact;
+
+        StoreNumbers(JsonParser p, boolean exact) {
+            super(p);
+            this.exact = exact;
+        }
+
+        @Override
+        public NumberType getNumberType() throws IOException {
+            if (currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
+                return super.getNumberType();
+            }
+            String t = getText();
+            if (Character.isDigit(t.charAt(t.length() - 1))) {
+                return exact ? NumberType.BIG_DECIMAL : NumberType.DOUBLE;
+            }
+            if (!NON_FINITE.contains(t)) {
+                throw new JsonParseException(this, "'" + t + "' is not a number (NaN, Infinity and -Infinity are)",
+                        currentTokenLocation());
+            }
+            return NumberType.DOUBLE;
+        }
     }
 
     /**
@@ -216,265 +351,6 @@ public final class Json {
         if (indent >= 0) {
             sb.append('\n');
             sb.append("  ".repeat(indent));
-        }
-    }
-
-    /** Recursive-descent parser. */
-    private static final class Parser {
-        private final String s;
-        private final boolean exact;
-        private int pos;
-        private int depth;
-
-        Parser(String s, boolean exact) {
-            this.s = s;
-            this.exact = exact;
-        }
-
-        Object parseDocument() {
-            if (s.startsWith("\uFEFF")) {
-                pos = 1;
-            }
-            skipWs();
-            if (pos >= s.length()) {
-                throw error("empty input; expected a value");
-            }
-            Object v = value();
-            skipWs();
-            if (pos < s.length()) {
-                throw error("unexpected " + describe(pos) + " after the value");
-            }
-            return v;
-        }
-
-        private Object value() {
-            skipWs();
-            if (pos >= s.length()) {
-                throw error("unexpected end of input; expected a value");
-            }
-            char c = s.charAt(pos);
-            return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
-                case '"' -> string();
-                case 't' -> literal("true", Boolean.TRUE);
-                case 'f' -> literal("false", Boolean.FALSE);
-                case 'n' -> literal("null", null);
-                case 'N' -> literal("NaN", Double.NaN);
-                case 'I' -> literal("Infinity", Double.POSITIVE_INFINITY);
-                default -> {
-                    if (c == '-' || (c >= '0' && c <= '9')) {
-                        yield number();
-                    }
-                    throw error("unexpected " + describe(pos) + "; expected a value");
-                }
-            };
-        }
-
-        private Map<String, Object> object() {
-            enter();
-            pos++;
-            Map<String, Object> m = new LinkedHashMap<>();
-            skipWs();
-            if (peek() == '}') {
-                pos++;
-                depth--;
-                return m;
-            }
-            while (true) {
-                skipWs();
-                if (peek() != '"') {
-                    throw error("expected a string key but found " + describe(pos));
-                }
-                int keyPos = pos;
-                String key = string();
-                skipWs();
-                if (peek() != ':') {
-                    throw error("expected ':' after key \"" + key + "\" but found " + describe(pos));
-                }
-                pos++;
-                Object v = value();
-                if (m.containsKey(key)) {
-                    throw new JsonException("duplicate key \"" + key + "\"", s, keyPos);
-                }
-                m.put(key, v);
-                skipWs();
-                char c = peek();
-                if (c == ',') {
-                    pos++;
-                } else if (c == '}') {
-                    pos++;
-                    depth--;
-                    return m;
-                } else {
-                    throw error("expected ',' or '}' but found " + describe(pos));
-                }
-            }
-        }
-
-        private List<Object> array() {
-            enter();
-            pos++;
-            List<Object> list = new ArrayList<>();
-            skipWs();
-            if (peek() == ']') {
-                pos++;
-                depth--;
-                return list;
-            }
-            while (true) {
-                list.add(value());
-                skipWs();
-                char c = peek();
-                if (c == ',') {
-                    pos++;
-                } else if (c == ']') {
-                    pos++;
-                    depth--;
-                    return list;
-                } else {
-                    throw error("expected ',' or ']' but found " + describe(pos));
-                }
-            }
-        }
-
-        private String string() {
-            int start = pos;
-            pos++;
-            StringBuilder sb = new StringBuilder();
-            while (true) {
-                if (pos >= s.length()) {
-                    throw new JsonException("unterminated string", s, start);
-                }
-                char c = s.charAt(pos++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c == '\\') {
-                    if (pos >= s.length()) {
-                        throw new JsonException("unterminated string", s, start);
-                    }
-                    char e = s.charAt(pos++);
-                    switch (e) {
-                        case '"' -> sb.append('"');
-                        case '\\' -> sb.append('\\');
-                        case '/' -> sb.append('/');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'n' -> sb.append('\n');
-                        case 'r' -> sb.append('\r');
-                        case 't' -> sb.append('\t');
-                        case 'u' -> {
-                            if (pos + 4 > s.length()) {
-                                throw new JsonException("incomplete \\u escape", s, pos - 2);
-                            }
-                            int cp = 0;
-                            for (int i = 0; i < 4; i++) {
-                                int d = Character.digit(s.charAt(pos + i), 16);
-                                if (d < 0) {
-                                    throw new JsonException("bad \\u escape", s, pos - 2);
-                                }
-                                cp = cp * 16 + d;
-                            }
-                            pos += 4;
-                            sb.append((char) cp);
-                        }
-                        default -> throw new JsonException("bad escape '\\" + e + "'", s, pos - 2);
-                    }
-                } else if (c < 0x20) {
-                    throw new JsonException("control character in string (escape it)", s, pos - 1);
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-
-        private Object number() {
-            int start = pos;
-            if (peek() == '-') {
-                pos++;
-                if (s.startsWith("Infinity", pos)) {
-                    pos += 8;
-                    return Double.NEGATIVE_INFINITY;
-                }
-            }
-            if (peek() == '0') {
-                pos++;
-            } else if (isDigit(peek())) {
-                while (isDigit(peek())) {
-                    pos++;
-                }
-            } else {
-                throw error("bad number: expected a digit");
-            }
-            if (peek() == '.') {
-                pos++;
-                if (!isDigit(peek())) {
-                    throw error("bad number: expected a digit after '.'");
-                }
-                while (isDigit(peek())) {
-                    pos++;
-                }
-            }
-            if (peek() == 'e' || peek() == 'E') {
-                pos++;
-                if (peek() == '+' || peek() == '-') {
-                    pos++;
-                }
-                if (!isDigit(peek())) {
-                    throw error("bad number: expected a digit in the exponent");
-                }
-                while (isDigit(peek())) {
-                    pos++;
-                }
-            }
-            String t = s.substring(start, pos);
-            return exact ? new BigDecimal(t) : (Object) Double.parseDouble(t);
-        }
-
-        private Object literal(String word, Object v) {
-            if (!s.startsWith(word, pos)) {
-                throw error("unexpected " + describe(pos) + "; expected a value");
-            }
-            pos += word.length();
-            return v;
-        }
-
-        private void enter() {
-            if (++depth > MAX_DEPTH) {
-                throw error("nested deeper than " + MAX_DEPTH + " levels");
-            }
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
-        }
-
-        private char peek() {
-            return pos < s.length() ? s.charAt(pos) : '\0';
-        }
-
-        private void skipWs() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                    pos++;
-                } else {
-                    break;
-                }
-            }
-        }
-
-        private String describe(int at) {
-            if (at >= s.length()) {
-                return "end of input";
-            }
-            char c = s.charAt(at);
-            return c < 0x20 ? String.format("character \\u%04x", (int) c) : "'" + c + "'";
-        }
-
-        private JsonException error(String what) {
-            return new JsonException(what, s, pos);
         }
     }
 }

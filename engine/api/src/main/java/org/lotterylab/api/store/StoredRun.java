@@ -131,22 +131,12 @@ public final class StoredRun {
 
     /** A round's masks. @throws IOException when missing or corrupt (the message names the file) */
     public List<Mask> masks(Branch branch, int round) throws IOException {
-        Path f = layout.masks(branch, round);
-        try {
-            return Npz.readMasks(f);
-        } catch (NoSuchFileException e) {
-            throw missing(f);
-        }
+        return required(layout.masks(branch, round), Npz::readMasks);
     }
 
     /** A round's trained weights, one tensor per layer (no biases). @throws IOException when missing or corrupt */
     public List<Tensor> finalWeights(Branch branch, int round) throws IOException {
-        Path f = layout.weightsFinal(branch, round);
-        try {
-            return Npz.readWeights(f);
-        } catch (NoSuchFileException e) {
-            throw missing(f);
-        }
+        return required(layout.weightsFinal(branch, round), Npz::readWeights);
     }
 
     /**
@@ -154,27 +144,38 @@ public final class StoredRun {
      * stored. @throws IOException when missing or corrupt
      */
     public List<Tensor> finalBiases(Branch branch, int round) throws IOException {
-        Path f = layout.weightsFinal(branch, round);
+        return required(layout.weightsFinal(branch, round), Npz::readBiases);
+    }
+
+    /** The initial weights, or empty while not written. @throws IOException when corrupt */
+    public Optional<List<Tensor>> theta0() throws IOException {
+        return optional(layout.theta0(), Npz::readTensors);
+    }
+
+    /** The rewind weights theta_k, or empty while not written. @throws IOException when corrupt */
+    public Optional<List<Tensor>> thetaK() throws IOException {
+        return optional(layout.thetaK(), Npz::readTensors);
+    }
+
+    /** Reads one of the run's array files. */
+    @FunctionalInterface
+    private interface ArrayReader<T> {
+        T read(Path f) throws IOException;
+    }
+
+    /** {@code f} read, or an IOException naming it when it is missing. */
+    private <T> T required(Path f, ArrayReader<T> reader) throws IOException {
         try {
-            return Npz.readBiases(f);
+            return reader.read(f);
         } catch (NoSuchFileException e) {
             throw missing(f);
         }
     }
 
-    /** The initial weights, or empty while not written. @throws IOException when corrupt */
-    public Optional<List<Tensor>> theta0() throws IOException {
+    /** {@code f} read, or empty when it is missing. */
+    private static <T> Optional<T> optional(Path f, ArrayReader<T> reader) throws IOException {
         try {
-            return Optional.of(Npz.readTensors(layout.theta0()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The rewind weights theta_k, or empty while not written. @throws IOException when corrupt */
-    public Optional<List<Tensor>> thetaK() throws IOException {
-        try {
-            return Optional.of(Npz.readTensors(layout.thetaK()));
+            return Optional.of(reader.read(f));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

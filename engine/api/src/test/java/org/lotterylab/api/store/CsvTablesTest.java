@@ -136,4 +136,14 @@ class CsvTablesTest {
         Parsed<LayerSummary> bad = LayersCsv.parseSummaries(st + "fc2,10,11,1.1\n", "l");
         assertEquals(1, bad.warnings().size());
     }
+
+    @Test
+    void wholeNumbersAreCheckedAgainstTheirColumnsRange() {
+        Parsed<String> p = Csv.parse("n,big\n7,9000000000\n3000000000,1\nx,2\n5,9223372036854775808\n", "t.csv",
+                List.of("n", "big"), r -> r.integer("n") + ":" + r.longInteger("big"));
+        assertEquals(List.of("7:9000000000"), p.rows());
+        assertEquals(List.of("t.csv line 3: n is not an integer: '3000000000'; skipped",
+                "t.csv line 4: n is not an integer: 'x'; skipped",
+                "t.csv line 5: big is not an integer: '9223372036854775808'; skipped"), p.warnings());
+    }
 }

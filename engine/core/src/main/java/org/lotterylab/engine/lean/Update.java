@@ -97,37 +97,22 @@ public record Update(Kind kind, float lr, float momentum, float beta1, float bet
         float c1 = 1f - b1;
         float c2 = 1f - b2;
         float eps = epsilon;
-        if (mask == null) {
-            for (int i = 0; i < n; i++) {
-                float gi = g[i] / bf;
-                float mi = b1 * m[i] + gi * c1;
-                float vi = b2 * v[i] + gi * gi * c2;
-                m[i] = mi;
-                v[i] = vi;
-                w[i] = w[i] - mi * at / ((float) Math.sqrt(vi) + eps);
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                float gi = g[i] / bf;
-                float mi = b1 * m[i] + gi * c1;
-                float vi = b2 * v[i] + gi * gi * c2;
-                m[i] = mi;
-                v[i] = vi;
-                w[i] = (w[i] - mi * at / ((float) Math.sqrt(vi) + eps)) * mask[i];
-            }
+        for (int i = 0; i < n; i++) {
+            float gi = g[i] / bf;
+            float mi = b1 * m[i] + gi * c1;
+            float vi = b2 * v[i] + gi * gi * c2;
+            m[i] = mi;
+            v[i] = vi;
+            float wi = w[i] - mi * at / ((float) Math.sqrt(vi) + eps);
+            w[i] = mask == null ? wi : wi * mask[i];
         }
     }
 
     private void sgd(float[] w, float[] g, float[] mask, int n, float bf) {
         float a = lr;
-        if (mask == null) {
-            for (int i = 0; i < n; i++) {
-                w[i] = w[i] - (g[i] / bf) * a;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                w[i] = (w[i] - (g[i] / bf) * a) * mask[i];
-            }
+        for (int i = 0; i < n; i++) {
+            float wi = w[i] - (g[i] / bf) * a;
+            w[i] = mask == null ? wi : wi * mask[i];
         }
     }
 

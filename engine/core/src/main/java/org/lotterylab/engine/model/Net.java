@@ -1,78 +1,96 @@
 package org.lotterylab.engine.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * The engine's one view of a DL4J network, whether a layer stack ({@link MultiLayerNetwork}: the MLPs and
  * Conv-2/4/6) or a graph ({@link ComputationGraph}: ResNet-20's residual adds, VGG-16). It offers only what
  * the engine needs: the flat parameter vector (a view; writing it changes the network), one optimiser step,
  * inference, the prunable layers and batch-norm layers ({@link #layout}), and per-layer activations in
- * training mode for recomputing batch-norm statistics ({@link BatchNormStats}).
+ * training mode for recomputing batch-norm statistics ({@link BatchNormStats}). What both kinds do alike goes
+ * through DL4J's own common interfaces ({@link Model}, {@link NeuralNetwork}); the kinds differ only in
+ * inference, layout and batch norm.
  */
-public sealed interface Net extends AutoCloseable permits Net.Layered, Net.Graph {
+public abstract sealed class Net implements AutoCloseable permits Net.Layered, Net.Graph {
+
+    /** The one network through DL4J's two interfaces that both kinds implement (parameters and score; fit). */
+    private final Model model;
+    private final NeuralNetwork network;
+
+    private <N extends Model & NeuralNetwork> Net(N net) {
+        this.model = net;
+        this.network = net;
+    }
 
     /** The flat parameter vector (DL4J's own view, not a copy). */
-    INDArray params();
+    public INDArray params() {
+        return model.params();
+    }
 
     /** Copies {@code flat} into the parameters. */
-    void setParams(INDArray flat);
+    public void setParams(INDArray flat) {
+        model.setParams(flat);
+    }
 
     /** One optimiser step on a mini-batch ({@code x}: batch x features, {@code y}: one-hot). */
-    void fit(INDArray x, INDArray y);
+    public void fit(INDArray x, INDArray y) {
+        network.fit(new DataSet(x, y));
+    }
 
     /** The mean loss of the last {@link #fit} batch (before its step). */
-    double score();
+    public double score() {
+        return model.score();
+    }
 
     /** Class probabilities in inference mode (batch-norm layers use their stored statistics). */
-    INDArray output(INDArray x);
+    public abstract INDArray output(INDArray x);
 
     /** The prunable layers, their biases and the batch-norm layers in the flat parameter vector. */
-    ParamLayout layout();
+    public abstract ParamLayout layout();
 
     /**
      * The input of every batch-norm layer for a mini-batch, in {@link ParamLayout#batchNorms()} order, computed
      * in training mode (earlier batch-norm layers normalise with the batch's own statistics); empty when the
      * network has no batch norm.
      */
-    List<INDArray> batchNormInputs(INDArray x);
+    public abstract List<INDArray> batchNormInputs(INDArray x);
 
     /** Whether the network has batch-norm layers. */
-    boolean hasBatchNorm();
+    public abstract boolean hasBatchNorm();
 
     /** The DL4J layer stack, for code that only works on one (pruning at init, edge-popup). */
-    MultiLayerNetwork multiLayer();
+    public abstract MultiLayerNetwork multiLayer();
 
     @Override
-    void close();
+    public void close() {
+        model.close();
+    }
 
     /** A layer stack. */
-    static Net of(MultiLayerNetwork net) {
+    public static Net of(MultiLayerNetwork net) {
         return new Layered(net);
     }
 
     /** A layer stack (every model but ResNet-20 and VGG-16). */
-    record Layered(MultiLayerNetwork net) implements Net {
-        @Override
-        public INDArray params() {
-            return net.params();
+    public static final class Layered extends Net {
+        private final MultiLayerNetwork net;
+
+        Layered(MultiLayerNetwork net) {
+            super(net);
+            this.net = net;
         }
 
-        @Override
-        public void setParams(INDArray flat) {
-            net.setParams(flat);
-        }
-
-        @Override
-        public void fit(INDArray x, INDArray y) {
-            net.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
-        }
-
-        @Override
-        public double score() {
-            return net.score();
+        /** The layer stack. */
+        public MultiLayerNetwork net() {
+            return net;
         }
 
         @Override
@@ -99,45 +117,39 @@ public sealed interface Net extends AutoCloseable permits Net.Layered, Net.Graph
         public MultiLayerNetwork multiLayer() {
             return net;
         }
-
-        @Override
-        public void close() {
-            net.close();
-        }
     }
 
-    /**
-     * A graph network with its prunable layers and batch-norm layers named in network order.
-     *
-     * @param net        the graph
-     * @param prunable   names of the prunable layers' vertices, in network order (their layout order)
-     * @param batchNorms names of the batch-norm vertices, in network order
-     */
-    record Graph(ComputationGraph net, List<String> prunable, List<String> batchNorms) implements Net {
-        /** Copies the lists. */
-        public Graph {
-            prunable = List.copyOf(prunable);
-            batchNorms = List.copyOf(batchNorms);
+    /** A graph network with its prunable layers and batch-norm layers named in network order. */
+    public static final class Graph extends Net {
+        private final ComputationGraph net;
+        private final List<String> prunable;
+        private final List<String> batchNorms;
+
+        /**
+         * @param net        the graph
+         * @param prunable   names of the prunable layers' vertices, in network order (their layout order)
+         * @param batchNorms names of the batch-norm vertices, in network order
+         */
+        public Graph(ComputationGraph net, List<String> prunable, List<String> batchNorms) {
+            super(net);
+            this.net = net;
+            this.prunable = List.copyOf(prunable);
+            this.batchNorms = List.copyOf(batchNorms);
         }
 
-        @Override
-        public INDArray params() {
-            return net.params();
+        /** The graph. */
+        public ComputationGraph net() {
+            return net;
         }
 
-        @Override
-        public void setParams(INDArray flat) {
-            net.setParams(flat);
+        /** Names of the prunable layers' vertices, in network order. */
+        public List<String> prunable() {
+            return prunable;
         }
 
-        @Override
-        public void fit(INDArray x, INDArray y) {
-            net.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
-        }
-
-        @Override
-        public double score() {
-            return net.score();
+        /** Names of the batch-norm vertices, in network order. */
+        public List<String> batchNorms() {
+            return batchNorms;
         }
 
         @Override
@@ -152,8 +164,8 @@ public sealed interface Net extends AutoCloseable permits Net.Layered, Net.Graph
 
         @Override
         public List<INDArray> batchNormInputs(INDArray x) {
-            java.util.Map<String, INDArray> acts = net.feedForward(x, true);
-            List<INDArray> out = new java.util.ArrayList<>();
+            Map<String, INDArray> acts = net.feedForward(x, true);
+            List<INDArray> out = new ArrayList<>();
             for (String bn : batchNorms) {
                 String[] inputs = net.getConfiguration().getVertexInputs().get(bn).toArray(new String[0]);
                 out.add(acts.get(inputs[0]));
@@ -170,11 +182,6 @@ public sealed interface Net extends AutoCloseable permits Net.Layered, Net.Graph
         public MultiLayerNetwork multiLayer() {
             throw new UnsupportedOperationException("this network is a graph (residual or batch-norm model); "
                     + "this feature needs a layer stack (mlp-small, lenet-300-100, conv-2/4/6)");
-        }
-
-        @Override
-        public void close() {
-            net.close();
         }
     }
 }

@@ -2,16 +2,15 @@ package org.lotterylab.engine.replicate;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.run.RunLatch;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.store.GroupSummary;
@@ -58,11 +57,7 @@ public final class ReplicateRunner {
     }
 
     /** Controls every running replicate at once. */
-    private final class GroupControl implements RunControl {
-        private final List<RunControl> running = Collections.synchronizedList(new ArrayList<>());
-        private final CountDownLatch done = new CountDownLatch(1);
-        private volatile boolean paused;
-        private volatile boolean cancelled;
+    private final class GroupControl extends RunLatch {
 
         void runAll(ReplicateGroup group, Path outDir, ReplicateListener listener) {
             List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -73,7 +68,7 @@ public final class ReplicateRunner {
             try {
                 for (int i = 0; i < specs.size(); i++) {
                     slots.acquire();
-                    if (cancelled) {
+                    if (isCancelled()) {
                         slots.release();
                         ended.countDown();
                         continue;
@@ -111,10 +106,7 @@ public final class ReplicateRunner {
                         ended.countDown();
                         continue;
                     }
-                    running.add(c);
-                    if (paused) {
-                        c.pause();
-                    }
+                    follow(c);
                 }
                 ended.await();
                 synchronized (mergeLock) {
@@ -129,48 +121,9 @@ public final class ReplicateRunner {
                 Thread.currentThread().interrupt();
                 cancel();
             } finally {
-                listener.allDone(List.copyOf(failures), cancelled);
-                done.countDown();
+                listener.allDone(List.copyOf(failures), isCancelled());
+                markDone();
             }
-        }
-
-        @Override
-        public void pause() {
-            paused = true;
-            synchronized (running) {
-                running.forEach(RunControl::pause);
-            }
-        }
-
-        @Override
-        public void resume() {
-            paused = false;
-            synchronized (running) {
-                running.forEach(RunControl::resume);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            synchronized (running) {
-                running.forEach(RunControl::cancel);
-            }
-        }
-
-        @Override
-        public boolean isPaused() {
-            return paused;
-        }
-
-        @Override
-        public boolean isDone() {
-            return done.getCount() == 0;
-        }
-
-        @Override
-        public boolean await(Duration timeout) throws InterruptedException {
-            return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -1,84 +1,16 @@
 package org.lotterylab.engine.train;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.lotterylab.api.run.RunControl;
+import org.lotterylab.api.run.RunLatch;
 
 /**
- * Pause/resume/cancel shared between the UI (or CLI) and the training loop, which calls
- * {@link #checkpoint()} between iterations.
+ * The engine's run control: the lab's {@link RunLatch}, with the training loop's {@link #checkpoint()} between
+ * iterations and the one way an engine runner starts its work ({@link #startDaemon}).
  */
-public final class RunGate implements RunControl {
-
-    private final Object lock = new Object();
-    private boolean paused;
-    private volatile boolean cancelled;
-    private final CountDownLatch done = new CountDownLatch(1);
-
-    @Override
-    public void pause() {
-        synchronized (lock) {
-            paused = true;
-        }
-    }
-
-    @Override
-    public void resume() {
-        synchronized (lock) {
-            paused = false;
-            lock.notifyAll();
-        }
-    }
-
-    @Override
-    public void cancel() {
-        cancelled = true;
-        resume();
-    }
-
-    @Override
-    public boolean isPaused() {
-        synchronized (lock) {
-            return paused;
-        }
-    }
-
-    /** Whether cancel was requested. */
-    public boolean isCancelled() {
-        return cancelled;
-    }
-
-    @Override
-    public boolean isDone() {
-        return done.getCount() == 0;
-    }
-
-    @Override
-    public boolean await(java.time.Duration timeout) throws InterruptedException {
-        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Marks the run as ended. */
-    public void markDone() {
-        done.countDown();
-    }
+public final class RunGate extends RunLatch {
 
     /** Blocks while paused; throws {@link CancelledException} when cancelled. */
     public void checkpoint() {
-        if (cancelled) {
-            throw new CancelledException();
-        }
-        synchronized (lock) {
-            while (paused && !cancelled) {
-                try {
-                    lock.wait(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancelledException();
-                }
-            }
-        }
-        if (cancelled) {
+        if (waitWhilePaused()) {
             throw new CancelledException();
         }
     }

@@ -13,6 +13,7 @@ import org.lotterylab.api.mask.LayerInfo;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.api.run.RunLatch;
 import org.lotterylab.api.run.RunListener;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
@@ -85,68 +86,13 @@ public final class WidthSweep {
         }
     }
 
-    /** A running sweep: its control, and its result once done. */
-    public static final class Control implements RunControl {
-        private volatile RunControl current;
-        private volatile boolean cancelled;
-        private volatile boolean paused;
+    /** A running sweep: its control (reaching the stage that runs), and its result once done. */
+    public static final class Control extends RunLatch {
         private volatile Result result;
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-
-        @Override
-        public void pause() {
-            paused = true;
-            RunControl c = current;
-            if (c != null) {
-                c.pause();
-            }
-        }
-
-        @Override
-        public void resume() {
-            paused = false;
-            RunControl c = current;
-            if (c != null) {
-                c.resume();
-            }
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            RunControl c = current;
-            if (c != null) {
-                c.cancel();
-            }
-        }
-
-        @Override
-        public boolean isPaused() {
-            return paused;
-        }
-
-        @Override
-        public boolean isDone() {
-            return done.getCount() == 0;
-        }
-
-        @Override
-        public boolean await(Duration timeout) throws InterruptedException {
-            return done.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
 
         /** The result, once {@link #isDone()}. */
         public Optional<Result> result() {
             return Optional.ofNullable(result);
-        }
-
-        private void follow(RunControl c) {
-            current = c;
-            if (cancelled) {
-                c.cancel();
-            } else if (paused) {
-                c.pause();
-            }
         }
     }
 
@@ -234,7 +180,7 @@ public final class WidthSweep {
             String failure = "";
             try {
                 for (Stage s : stages) {
-                    if (control.cancelled) {
+                    if (control.isCancelled()) {
                         break;
                     }
                     Watch watch = new Watch(listeners.of(s));
@@ -248,7 +194,7 @@ public final class WidthSweep {
                         break;
                     }
                     if (watch.cancelled) {
-                        control.cancelled = true;
+                        control.cancel();
                         break;
                     }
                 }
@@ -256,15 +202,15 @@ public final class WidthSweep {
                 if (!rows.isEmpty()) {
                     WidthSweepCsv.write(table, rows);
                 }
-                control.result = new Result(table, rows, failure, control.cancelled);
+                control.result = new Result(table, rows, failure, control.isCancelled());
             } catch (IOException e) {
                 control.result = new Result(table, List.of(), failure.isEmpty() ? "could not write " + table + ": "
-                        + e.getMessage() : failure, control.cancelled);
+                        + e.getMessage() : failure, control.isCancelled());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 control.result = new Result(table, List.of(), "interrupted", true);
             } finally {
-                control.done.countDown();
+                control.markDone();
             }
         }, "lth-width-sweep");
         t.setDaemon(true);
