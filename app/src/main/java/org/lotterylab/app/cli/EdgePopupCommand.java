@@ -6,14 +6,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.Choice;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.ModelKind;
 import org.lotterylab.api.spec.SpecException;
-import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.edgepopup.EdgePopupBenchmark;
 import org.lotterylab.engine.edgepopup.EdgePopupOptions;
@@ -54,13 +51,8 @@ import picocli.CommandLine.Option;
             "Benchmark: --bench measures edge-popup vs plain (Adam) training throughput in examples/s, alternating "
                 + "blocks of --iterations steps (default 100) x --blocks (default 9), batch 60; the extra time per "
                 + "step is the median over back-to-back block pairs.", ""})
-public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
+public final class EdgePopupCommand extends RunCommand {
 
-    private final CliContext ctx;
-    private final SpecOptions spec = SpecOptions.withFlags(SpecOptions.EDGE_POPUP);
-
-    @Mixin
-    HelpOption help;
     @Option(names = "--keep", paramLabel = "LIST", description = "fraction(s) of edges KEPT per layer, each in (0, 1] "
             + "(default: the spec's edgePopupKeep, 0.5); a list sweeps, most edges first")
     String keep;
@@ -108,12 +100,7 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
 
     /** The command writing to {@code ctx}. */
     public EdgePopupCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public SpecOptions specOptions() {
-        return spec;
+        super(ctx, SpecOptions.withFlags(SpecOptions.EDGE_POPUP), "finished points");
     }
 
     @Override
@@ -143,11 +130,10 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
         }
         int replicates = reps.replicates();
         if (replicates > 1) {
-            return replicates(s, keeps, options, replicates, outDir);
+            return replicates(s, keeps, options, outDir);
         }
         EdgePopupPrinter printer = new EdgePopupPrinter(ctx.out(), ctx.err(), keeps.size());
-        RunControl control = new EdgePopupRunner(n).start(s, keeps, options, outDir, printer);
-        return RunWaiter.await(control, ctx.err(), "finished points", printer);
+        return await(new EdgePopupRunner(n).start(s, keeps, options, outDir, printer), printer);
     }
 
     /** {@code --widths}: one edge-popup run per width, the trained 1x target, and the width table. */
@@ -203,23 +189,12 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
     }
 
     /** Each replicate is stored as {@code lth edge-popup --seed S} stores it; the table is per keep (round). */
-    private int replicates(ExperimentSpec s, List<Double> keeps, EdgePopupOptions options, int replicates,
-                           Path outDir) throws InterruptedException {
-        int p = reps.parallel();
+    private int replicates(ExperimentSpec s, List<Double> keeps, EdgePopupOptions options, Path outDir)
+            throws InterruptedException {
         int n = threads.resolve(1);
-        ReplicatePrinter printer = new ReplicatePrinter(ctx.out(), ctx.err());
-        ctx.out().println("replicates: " + replicates + " (seeds " + s.seed() + ".." + (s.seed() + replicates - 1)
-                + "), " + p + " at once, " + n + " compute thread(s) each; keep " + keeps);
         EdgePopupRunner runner = new EdgePopupRunner(n);
-        ReplicateRunner.Starter starter = (spec, dir, listener) -> runner.start(spec, keeps, options, dir, listener);
-        RunControl control;
-        try {
-            control = new ReplicateRunner(starter, p).start(ReplicateGroup.of(s, replicates), outDir, printer);
-        } catch (IOException e) {
-            ctx.err().println("error: could not write the group file in " + outDir + ": " + e.getMessage());
-            return 3;
-        }
-        return RunWaiter.await(control, ctx.err(), "finished points", printer);
+        ReplicateRunner.Starter starter = (member, dir, listener) -> runner.start(member, keeps, options, dir, listener);
+        return replicates(s, reps, n, "; keep " + keeps, starter, outDir, new ReplicatePrinter(ctx.out(), ctx.err()));
     }
 
     private EdgePopupOptions options() {
