@@ -20,7 +20,9 @@ import org.lotterylab.engine.replicate.ReplicateRunner;
 import org.lotterylab.engine.widths.WidthSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lth edge-popup}: strong lottery tickets. Trains edge-popup scores over frozen random weights for one
@@ -53,6 +55,12 @@ import picocli.CommandLine.Option;
                 + "step is the median over back-to-back block pairs.", ""})
 public final class EdgePopupCommand extends RunCommand {
 
+    /** The options of {@link EdgePopupOptions} keys not named {@code --key}. */
+    private static final Map<String, String> OPTIONS = Map.of("evalInterval", "--eval-interval", "learningRate", "--lr",
+            "weightDecay", "--weight-decay", "scoreInit", "--score-init", "weightInit", "--init");
+
+    @Spec
+    CommandSpec command;
     @Option(names = "--keep", paramLabel = "LIST", description = "fraction(s) of edges KEPT per layer, each in (0, 1] "
             + "(default: the spec's edgePopupKeep, 0.5); a list sweeps, most edges first")
     String keep;
@@ -197,37 +205,31 @@ public final class EdgePopupCommand extends RunCommand {
         return replicates(s, reps, n, "; keep " + keeps, starter, outDir, new ReplicatePrinter(ctx.out(), ctx.err()));
     }
 
+    /**
+     * The score optimiser's settings: every {@link EdgePopupOptions#KEYS key} from its option
+     * ({@link #option(String)}; {@code --iterations} checked here), validated by {@link EdgePopupOptions}.
+     */
     private EdgePopupOptions options() {
         Map<String, String> m = new LinkedHashMap<>();
         if (iterations != null) {
             m.put("iterations", Integer.toString(UsageException.checkBetween("--iterations", iterations, 1, 100_000_000)));
         }
-        put(m, "evalInterval", evalInterval);
-        put(m, "optimizer", optimizer);
-        put(m, "learningRate", learningRate);
-        put(m, "momentum", momentum);
-        put(m, "weightDecay", weightDecay);
-        put(m, "scoreInit", scoreInit);
-        put(m, "weightInit", weightInit);
+        for (String key : EdgePopupOptions.KEYS) {
+            Object value = command.findOption(option(key)).getValue();
+            if (value != null && !m.containsKey(key)) {
+                m.put(key, value.toString());
+            }
+        }
         try {
             return EdgePopupOptions.fromMap(m);
         } catch (SpecException e) {
-            String opt = switch (e.field()) {
-                case "learningRate" -> "--lr";
-                case "weightDecay" -> "--weight-decay";
-                case "scoreInit" -> "--score-init";
-                case "weightInit" -> "--init";
-                case "evalInterval" -> "--eval-interval";
-                default -> "--" + e.field();
-            };
-            throw new UsageException(opt + ": " + e.getMessage().substring(e.field().length() + 2));
+            throw new UsageException(option(e.field()) + ": " + e.getMessage().substring(e.field().length() + 2));
         }
     }
 
-    private static void put(Map<String, String> m, String key, String value) {
-        if (value != null) {
-            m.put(key, value);
-        }
+    /** The option that sets {@code key} of {@link EdgePopupOptions}: {@code --key} unless named otherwise. */
+    private static String option(String key) {
+        return OPTIONS.getOrDefault(key, "--" + key);
     }
 
     private int supermask(int n) {

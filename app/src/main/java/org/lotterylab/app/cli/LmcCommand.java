@@ -170,38 +170,30 @@ public final class LmcCommand extends RunCommand {
     }
 
     private static int parseAlphas(String v, int def) {
-        if (v == null) {
-            return def;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 2) {
-                throw new UsageException("--alphas must be at least 2: the path needs both endpoints, alpha = 0 and "
-                        + "alpha = 1 (got " + n + ")");
-            }
-            if (n > 1000) {
-                throw new UsageException("--alphas must be at most 1000 (got " + n + ")");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--alphas expects an integer (got '" + v + "')");
-        }
+        return v == null ? def : parseCount("--alphas", v, 2, 1000,
+                "the path needs both endpoints, alpha = 0 and alpha = 1");
     }
 
     private static int parseSeeds(String v) {
-        if (v == null) {
-            return 1;
-        }
+        return v == null ? 1 : parseCount("--seeds", v, 1, Integer.MAX_VALUE,
+                "each seed pair trains the two copies of one curve");
+    }
+
+    /** The integer {@code v} of {@code option} in [min, max]; below {@code min} the message says {@code why}. */
+    private static int parseCount(String option, String v, int min, int max, String why) {
+        int n;
         try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1) {
-                throw new UsageException("--seeds must be at least 1: each seed pair trains the two copies of one "
-                        + "curve (got " + n + ")");
-            }
-            return n;
+            n = Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--seeds expects an integer (got '" + v + "')");
+            throw new UsageException(option + " expects an integer (got '" + v + "')");
         }
+        if (n < min) {
+            throw new UsageException(option + " must be at least " + min + ": " + why + " (got " + n + ")");
+        }
+        if (n > max) {
+            throw new UsageException(option + " must be at most " + max + " (got " + n + ")");
+        }
+        return n;
     }
 
     /** A fraction (0.02) or a percentage (2%). */
