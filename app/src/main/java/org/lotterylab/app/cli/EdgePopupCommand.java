@@ -70,6 +70,7 @@ public final class EdgePopupCommand extends RunCommand {
     @Option(names = "--iterations", paramLabel = "N", description = "score updates per point (default: the spec's "
             + "iterations); with --bench, steps per block (default 100)")
     Integer iterations;
+    // --iterations and the score optimiser's options below set EdgePopupOptions' keys; options() reads them by key
     @Option(names = "--eval-interval", paramLabel = "N",
             description = "evaluate and count mask flips every N updates (default: the spec's)")
     String evalInterval;
