@@ -14,30 +14,23 @@ import org.lotterylab.api.spec.Branch;
  * prune-at-init methods (magnitude, SNIP, GraSP, SynFlow) have colours and shapes of their own.
  */
 public final class BranchColors {
-    private static final Map<Branch, String> HEX = new EnumMap<>(Map.ofEntries(
-            Map.entry(Branch.TICKET, "#0072b2"),
-            Map.entry(Branch.RANDOM_REINIT, "#e69f00"),
-            Map.entry(Branch.RANDOM_PRUNING, "#7f7f7f"),
-            Map.entry(Branch.SAME_SIGN_REINIT, "#009e73"),
-            Map.entry(Branch.ONE_SHOT, "#7b3294"),
-            Map.entry(Branch.EARLY_BIRD, "#56b4e9"),
-            Map.entry(Branch.MAGNITUDE_AT_INIT, "#8c564b"),
-            Map.entry(Branch.SNIP, "#cc79a7"),
-            Map.entry(Branch.GRASP, "#bcbd22"),
-            Map.entry(Branch.SYNFLOW, "#17becf"),
-            Map.entry(Branch.EDGE_POPUP, "#d62728")));
-    private static final Map<Branch, String> MARKER = new EnumMap<>(Map.ofEntries(
-            Map.entry(Branch.TICKET, "circle"),
-            Map.entry(Branch.RANDOM_REINIT, "rectangle"),
-            Map.entry(Branch.RANDOM_PRUNING, "diamond"),
-            Map.entry(Branch.SAME_SIGN_REINIT, "plus"),
-            Map.entry(Branch.ONE_SHOT, "cross"),
-            Map.entry(Branch.EARLY_BIRD, "diamond"),
-            Map.entry(Branch.MAGNITUDE_AT_INIT, "rectangle"),
-            Map.entry(Branch.SNIP, "plus"),
-            Map.entry(Branch.GRASP, "cross"),
-            Map.entry(Branch.SYNFLOW, "diamond"),
-            Map.entry(Branch.EDGE_POPUP, "circle")));
+    /** A branch's colour ({@code #rrggbb}) and ChartFX marker shape. */
+    private record Style(String hex, String marker) {
+    }
+
+    private static final Style UNKNOWN = new Style("#444444", "rectangle");
+    private static final Map<Branch, Style> STYLES = new EnumMap<>(Map.ofEntries(
+            Map.entry(Branch.TICKET, new Style("#0072b2", "circle")),
+            Map.entry(Branch.RANDOM_REINIT, new Style("#e69f00", "rectangle")),
+            Map.entry(Branch.RANDOM_PRUNING, new Style("#7f7f7f", "diamond")),
+            Map.entry(Branch.SAME_SIGN_REINIT, new Style("#009e73", "plus")),
+            Map.entry(Branch.ONE_SHOT, new Style("#7b3294", "cross")),
+            Map.entry(Branch.EARLY_BIRD, new Style("#56b4e9", "diamond")),
+            Map.entry(Branch.MAGNITUDE_AT_INIT, new Style("#8c564b", "rectangle")),
+            Map.entry(Branch.SNIP, new Style("#cc79a7", "plus")),
+            Map.entry(Branch.GRASP, new Style("#bcbd22", "cross")),
+            Map.entry(Branch.SYNFLOW, new Style("#17becf", "diamond")),
+            Map.entry(Branch.EDGE_POPUP, new Style("#d62728", "circle"))));
 
     private BranchColors() {
     }
@@ -49,7 +42,7 @@ public final class BranchColors {
 
     /** The colour of {@code branch} as {@code #rrggbb}. */
     public static String hex(Branch branch) {
-        return HEX.getOrDefault(branch, "#444444");
+        return STYLES.getOrDefault(branch, UNKNOWN).hex();
     }
 
     /** The colour of {@code branch} as a CSS {@code rgba(...)} with the given opacity. */
@@ -61,6 +54,6 @@ public final class BranchColors {
 
     /** The ChartFX marker shape of {@code branch} (a {@code -fx-marker-type} value). */
     public static String marker(Branch branch) {
-        return MARKER.getOrDefault(branch, "rectangle");
+        return STYLES.getOrDefault(branch, UNKNOWN).marker();
     }
 }

@@ -1,6 +1,5 @@
 package org.lotterylab.app.cli;
 
-import java.util.concurrent.Callable;
 import org.lotterylab.engine.bench.TrainingBenchmark;
 import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.data.ImageDataset;
@@ -19,12 +18,8 @@ import picocli.CommandLine.Option;
     "the DL4J path, masked and unmasked, and the GEMM-only limit, alternating blocks of --iterations steps;",
     "medians printed last (lean_examples_per_s, dl4j_examples_per_s, limit_examples_per_s), then the",
     "examples/s summed over --parallel concurrent masked trainings (aggregate_examples_per_s)."})
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand extends Subcommand {
 
-    private final CliContext ctx;
-
-    @Mixin
-    HelpOption help;
     @Mixin
     ThreadsOption threads;
     @Option(names = "--batch", paramLabel = "N", description = "mini-batch size (default 60)")
@@ -41,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The command writing to {@code ctx}. */
     public BenchCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override

@@ -6,14 +6,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.Choice;
 import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.ModelKind;
 import org.lotterylab.api.spec.SpecException;
-import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.engine.data.DatasetLocator;
 import org.lotterylab.engine.edgepopup.EdgePopupBenchmark;
 import org.lotterylab.engine.edgepopup.EdgePopupOptions;
@@ -23,7 +20,9 @@ import org.lotterylab.engine.replicate.ReplicateRunner;
 import org.lotterylab.engine.widths.WidthSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lth edge-popup}: strong lottery tickets. Trains edge-popup scores over frozen random weights for one
@@ -54,13 +53,14 @@ import picocli.CommandLine.Option;
             "Benchmark: --bench measures edge-popup vs plain (Adam) training throughput in examples/s, alternating "
                 + "blocks of --iterations steps (default 100) x --blocks (default 9), batch 60; the extra time per "
                 + "step is the median over back-to-back block pairs.", ""})
-public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
+public final class EdgePopupCommand extends RunCommand {
 
-    private final CliContext ctx;
-    private final SpecOptions spec = SpecOptions.withFlags(SpecOptions.EDGE_POPUP);
+    /** The options of {@link EdgePopupOptions} keys not named {@code --key}. */
+    private static final Map<String, String> OPTIONS = Map.of("evalInterval", "--eval-interval", "learningRate", "--lr",
+            "weightDecay", "--weight-decay", "scoreInit", "--score-init", "weightInit", "--init");
 
-    @Mixin
-    HelpOption help;
+    @Spec
+    CommandSpec command;
     @Option(names = "--keep", paramLabel = "LIST", description = "fraction(s) of edges KEPT per layer, each in (0, 1] "
             + "(default: the spec's edgePopupKeep, 0.5); a list sweeps, most edges first")
     String keep;
@@ -70,6 +70,7 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
     @Option(names = "--iterations", paramLabel = "N", description = "score updates per point (default: the spec's "
             + "iterations); with --bench, steps per block (default 100)")
     Integer iterations;
+    // --iterations and the score optimiser's options below set EdgePopupOptions' keys; options() reads them by key
     @Option(names = "--eval-interval", paramLabel = "N",
             description = "evaluate and count mask flips every N updates (default: the spec's)")
     String evalInterval;
@@ -108,12 +109,7 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
 
     /** The command writing to {@code ctx}. */
     public EdgePopupCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public SpecOptions specOptions() {
-        return spec;
+        super(ctx, SpecOptions.withFlags(SpecOptions.EDGE_POPUP), "finished points");
     }
 
     @Override
@@ -143,11 +139,10 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
         }
         int replicates = reps.replicates();
         if (replicates > 1) {
-            return replicates(s, keeps, options, replicates, outDir);
+            return replicates(s, keeps, options, outDir);
         }
         EdgePopupPrinter printer = new EdgePopupPrinter(ctx.out(), ctx.err(), keeps.size());
-        RunControl control = new EdgePopupRunner(n).start(s, keeps, options, outDir, printer);
-        return RunWaiter.await(control, ctx.err(), "finished points", printer);
+        return await(new EdgePopupRunner(n).start(s, keeps, options, outDir, printer), printer);
     }
 
     /** {@code --widths}: one edge-popup run per width, the trained 1x target, and the width table. */
@@ -203,56 +198,39 @@ public final class EdgePopupCommand implements Callable<Integer>, SpecCommand {
     }
 
     /** Each replicate is stored as {@code lth edge-popup --seed S} stores it; the table is per keep (round). */
-    private int replicates(ExperimentSpec s, List<Double> keeps, EdgePopupOptions options, int replicates,
-                           Path outDir) throws InterruptedException {
-        int p = reps.parallel();
+    private int replicates(ExperimentSpec s, List<Double> keeps, EdgePopupOptions options, Path outDir)
+            throws InterruptedException {
         int n = threads.resolve(1);
-        ReplicatePrinter printer = new ReplicatePrinter(ctx.out(), ctx.err());
-        ctx.out().println("replicates: " + replicates + " (seeds " + s.seed() + ".." + (s.seed() + replicates - 1)
-                + "), " + p + " at once, " + n + " compute thread(s) each; keep " + keeps);
         EdgePopupRunner runner = new EdgePopupRunner(n);
-        ReplicateRunner.Starter starter = (spec, dir, listener) -> runner.start(spec, keeps, options, dir, listener);
-        RunControl control;
-        try {
-            control = new ReplicateRunner(starter, p).start(ReplicateGroup.of(s, replicates), outDir, printer);
-        } catch (IOException e) {
-            ctx.err().println("error: could not write the group file in " + outDir + ": " + e.getMessage());
-            return 3;
-        }
-        return RunWaiter.await(control, ctx.err(), "finished points", printer);
+        ReplicateRunner.Starter starter = (member, dir, listener) -> runner.start(member, keeps, options, dir, listener);
+        return replicates(s, reps, n, "; keep " + keeps, starter, outDir, new ReplicatePrinter(ctx.out(), ctx.err()));
     }
 
+    /**
+     * The score optimiser's settings: every {@link EdgePopupOptions#KEYS key} from its option
+     * ({@link #option(String)}; {@code --iterations} checked here), validated by {@link EdgePopupOptions}.
+     */
     private EdgePopupOptions options() {
         Map<String, String> m = new LinkedHashMap<>();
         if (iterations != null) {
             m.put("iterations", Integer.toString(UsageException.checkBetween("--iterations", iterations, 1, 100_000_000)));
         }
-        put(m, "evalInterval", evalInterval);
-        put(m, "optimizer", optimizer);
-        put(m, "learningRate", learningRate);
-        put(m, "momentum", momentum);
-        put(m, "weightDecay", weightDecay);
-        put(m, "scoreInit", scoreInit);
-        put(m, "weightInit", weightInit);
+        for (String key : EdgePopupOptions.KEYS) {
+            Object value = command.findOption(option(key)).getValue();
+            if (value != null && !m.containsKey(key)) {
+                m.put(key, value.toString());
+            }
+        }
         try {
             return EdgePopupOptions.fromMap(m);
         } catch (SpecException e) {
-            String opt = switch (e.field()) {
-                case "learningRate" -> "--lr";
-                case "weightDecay" -> "--weight-decay";
-                case "scoreInit" -> "--score-init";
-                case "weightInit" -> "--init";
-                case "evalInterval" -> "--eval-interval";
-                default -> "--" + e.field();
-            };
-            throw new UsageException(opt + ": " + e.getMessage().substring(e.field().length() + 2));
+            throw new UsageException(option(e.field()) + ": " + e.getMessage().substring(e.field().length() + 2));
         }
     }
 
-    private static void put(Map<String, String> m, String key, String value) {
-        if (value != null) {
-            m.put(key, value);
-        }
+    /** The option that sets {@code key} of {@link EdgePopupOptions}: {@code --key} unless named otherwise. */
+    private static String option(String key) {
+        return OPTIONS.getOrDefault(key, "--" + key);
     }
 
     private int supermask(int n) {

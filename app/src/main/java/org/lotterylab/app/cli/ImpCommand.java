@@ -1,13 +1,8 @@
 package org.lotterylab.app.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.spec.ExperimentSpec;
-import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.engine.imp.ImpRunner;
-import org.lotterylab.engine.replicate.ReplicateRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,13 +12,8 @@ import picocli.CommandLine.Option;
         description = {
     "Runs iterative magnitude pruning with the chosen branches and stores every finished round.",
     "Running the same spec into the same --out again resumes after the last finished round."})
-public final class ImpCommand implements Callable<Integer>, SpecCommand {
+public final class ImpCommand extends RunCommand {
 
-    private final CliContext ctx;
-    private final SpecOptions spec = SpecOptions.standard();
-
-    @Mixin
-    HelpOption help;
     @Mixin
     OutOption out;
     @Mixin
@@ -36,12 +26,7 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
 
     /** The command writing to {@code ctx}. */
     public ImpCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public SpecOptions specOptions() {
-        return spec;
+        super(ctx, SpecOptions.standard(), "finished rounds");
     }
 
     @Override
@@ -59,21 +44,10 @@ public final class ImpCommand implements Callable<Integer>, SpecCommand {
             return 0;
         }
         if (replicates > 1) {
-            ReplicatePrinter printer = new ReplicatePrinter(ctx.out(), ctx.err());
             ImpRunner single = new ImpRunner(n, 1);
-            ctx.out().println("replicates: " + replicates + " (seeds " + s.seed() + ".." + (s.seed() + replicates - 1)
-                    + "), " + p + " at once, " + n + " compute thread(s) each");
-            RunControl control;
-            try {
-                control = new ReplicateRunner(single::start, p).start(ReplicateGroup.of(s, replicates), outDir, printer);
-            } catch (IOException e) {
-                ctx.err().println("error: could not write the group file in " + outDir + ": " + e.getMessage());
-                return 3;
-            }
-            return RunWaiter.await(control, ctx.err(), "finished rounds", printer);
+            return replicates(s, reps, n, "", single::start, outDir, new ReplicatePrinter(ctx.out(), ctx.err()));
         }
         ProgressPrinter printer = new ProgressPrinter(ctx.out(), ctx.err(), s.rounds(), s.branches().size());
-        RunControl control = new ImpRunner(n, p).start(s, outDir, printer);
-        return RunWaiter.await(control, ctx.err(), "finished rounds", printer);
+        return await(new ImpRunner(n, p).start(s, outDir, printer), printer);
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.lotterylab.api.spec.Preset;
 import org.lotterylab.api.spec.Presets;
 import org.lotterylab.engine.Backend;
@@ -16,18 +15,14 @@ import picocli.CommandLine.Mixin;
 /** {@code lth info}: backend, threads, data sets found, models, presets and the runtime class-path size. */
 @Command(name = "info", header = "backend, threads, data sets found, models, presets",
         description = "Prints the compute backend, data sets found, the models and the presets.")
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand extends Subcommand {
 
-    private final CliContext ctx;
-
-    @Mixin
-    HelpOption help;
     @Mixin
     ThreadsOption threads;
 
     /** The command writing to {@code ctx}. */
     public InfoCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override

@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.lotterylab.api.run.LmcPlan;
-import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.spec.ExperimentSpec;
-import org.lotterylab.api.store.ReplicateGroup;
 import org.lotterylab.api.store.StoredRun;
 import org.lotterylab.engine.lmc.LmcRunner;
 import org.lotterylab.engine.replicate.ReplicateRunner;
@@ -32,13 +29,8 @@ import picocli.CommandLine.Option;
     "Results: <run dir>/lmc.csv and instability.csv (docs/run-format.md). Running again skips the curves already "
         + "stored. Errors are measured on the test set and on the training split (its first 10,000 images at most); "
         + "+-se is the binomial standard error of the instability from the finite evaluation set.", ""})
-public final class LmcCommand implements Callable<Integer>, SpecCommand {
+public final class LmcCommand extends RunCommand {
 
-    private final CliContext ctx;
-    private final SpecOptions spec = SpecOptions.standard();
-
-    @Mixin
-    HelpOption help;
     @Option(names = "--k", paramLabel = "LIST", description = "rewinding iterations, comma-separated, e.g. 0,100,500 "
             + "(default 0; with --run, the run's rewindIteration). Each k must be below the training length.")
     String k;
@@ -72,12 +64,7 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
 
     /** The command writing to {@code ctx}. */
     public LmcCommand(CliContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
-    public SpecOptions specOptions() {
-        return spec;
+        super(ctx, SpecOptions.standard(), "finished curves");
     }
 
     @Override
@@ -137,31 +124,18 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
             return 0;
         }
         if (replicates > 1) {
-            return replicates(s, plan, replicates, n, outDir);
+            return replicates(s, plan, n, outDir);
         }
         LmcPrinter printer = new LmcPrinter(o, ctx.err(), !noCurves);
-        RunControl control = new LmcRunner(n).start(plan, outDir, printer);
-        return RunWaiter.await(control, ctx.err(), "finished curves", printer);
+        return await(new LmcRunner(n).start(plan, outDir, printer), printer);
     }
 
     /** Each replicate is the plan with the replicate's spec, stored as {@code lth lmc --seed S} stores it. */
-    private int replicates(ExperimentSpec s, LmcPlan plan, int replicates, int n, Path outDir)
-            throws InterruptedException {
-        int p = reps.parallel();
-        LmcReplicatePrinter printer = new LmcReplicatePrinter(ctx.out(), ctx.err());
-        ctx.out().println("replicates: " + replicates + " (seeds " + s.seed() + ".." + (s.seed() + replicates - 1)
-                + "), " + p + " at once, " + n + " compute thread(s) each");
+    private int replicates(ExperimentSpec s, LmcPlan plan, int n, Path outDir) throws InterruptedException {
         LmcRunner runner = new LmcRunner(n);
-        ReplicateRunner.Starter starter = (spec, dir, listener) -> runner.start(new LmcPlan(spec, plan.ks(),
+        ReplicateRunner.Starter starter = (member, dir, listener) -> runner.start(new LmcPlan(member, plan.ks(),
                 plan.alphas(), plan.seedPairs(), plan.trainIterations(), plan.threshold(), null, -1), dir, listener);
-        RunControl control;
-        try {
-            control = new ReplicateRunner(starter, p).start(ReplicateGroup.of(s, replicates), outDir, printer);
-        } catch (IOException e) {
-            ctx.err().println("error: could not write the group file in " + outDir + ": " + e.getMessage());
-            return 3;
-        }
-        return RunWaiter.await(control, ctx.err(), "finished curves", printer);
+        return replicates(s, reps, n, "", starter, outDir, new LmcReplicatePrinter(ctx.out(), ctx.err()));
     }
 
     private static ExperimentSpec storedSpec(Path dir) {
@@ -196,38 +170,30 @@ public final class LmcCommand implements Callable<Integer>, SpecCommand {
     }
 
     private static int parseAlphas(String v, int def) {
-        if (v == null) {
-            return def;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 2) {
-                throw new UsageException("--alphas must be at least 2: the path needs both endpoints, alpha = 0 and "
-                        + "alpha = 1 (got " + n + ")");
-            }
-            if (n > 1000) {
-                throw new UsageException("--alphas must be at most 1000 (got " + n + ")");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--alphas expects an integer (got '" + v + "')");
-        }
+        return v == null ? def : parseCount("--alphas", v, 2, 1000,
+                "the path needs both endpoints, alpha = 0 and alpha = 1");
     }
 
     private static int parseSeeds(String v) {
-        if (v == null) {
-            return 1;
-        }
+        return v == null ? 1 : parseCount("--seeds", v, 1, Integer.MAX_VALUE,
+                "each seed pair trains the two copies of one curve");
+    }
+
+    /** The integer {@code v} of {@code option} in [min, max]; below {@code min} the message says {@code why}. */
+    private static int parseCount(String option, String v, int min, int max, String why) {
+        int n;
         try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1) {
-                throw new UsageException("--seeds must be at least 1: each seed pair trains the two copies of one "
-                        + "curve (got " + n + ")");
-            }
-            return n;
+            n = Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--seeds expects an integer (got '" + v + "')");
+            throw new UsageException(option + " expects an integer (got '" + v + "')");
         }
+        if (n < min) {
+            throw new UsageException(option + " must be at least " + min + ": " + why + " (got " + n + ")");
+        }
+        if (n > max) {
+            throw new UsageException(option + " must be at most " + max + " (got " + n + ")");
+        }
+        return n;
     }
 
     /** A fraction (0.02) or a percentage (2%). */

@@ -9,29 +9,23 @@ import java.util.TreeMap;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.store.Spread;
-import org.lotterylab.engine.replicate.ReplicateListener;
 
 /**
  * The output of {@code lth lmc --replicates N}: each replicate's curves as they finish (tagged with their seed)
  * and, at the end, per network and k the instability's mean +- standard deviation (n) over the replicates that
  * finished it (a replicate with several seed pairs counts with the mean of its pairs).
  */
-final class LmcReplicatePrinter implements ReplicateListener, RunWaiter.Outcome {
+final class LmcReplicatePrinter extends ReplicateGroupPrinter {
 
-    private final PrintStream out;
-    private final PrintStream err;
     /** network/k -> seed -> [test instability, train instability] of each finished curve. */
     private final Map<String, Map<Long, List<double[]>>> curves = new TreeMap<>();
-    private volatile boolean failed;
-    private volatile boolean cancelled;
 
     LmcReplicatePrinter(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public synchronized void onEvent(int index, long seed, RunEvent e) {
+    protected void handle(int index, long seed, RunEvent e) {
         if (e instanceof LmcEvent.LmcStarted s) {
             out.println("replicate " + (index + 1) + " (seed " + seed + "): " + s.runDir());
         } else if (e instanceof LmcEvent.LmcCurveDone d) {
@@ -41,20 +35,11 @@ final class LmcReplicatePrinter implements ReplicateListener, RunWaiter.Outcome 
             out.printf(Locale.ROOT, "  seed %d  %s k=%d pair %d: instability %.2f%% (train %.2f%%)%s%n", seed,
                     d.network(), d.k(), d.seedPair(), 100 * d.instability(), 100 * d.trainInstability(),
                     d.stored() ? "  (stored)" : "");
-        } else if (e instanceof RunEvent.Note n) {
-            err.println("note (seed " + seed + "): " + n.text());
-        } else if (e instanceof RunEvent.RunFailed) {
-            failed = true;
-        } else if (e instanceof RunEvent.RunFinished f && f.cancelled()) {
-            cancelled = true;
         }
     }
 
     @Override
-    public synchronized void allDone(List<String> failures, boolean wasCancelled) {
-        cancelled |= wasCancelled;
-        out.println();
-        out.println("replicates merged (mean +- sample standard deviation over the n replicates that finished):");
+    protected void table() {
         out.println(String.format(Locale.ROOT, "%-20s %8s %3s %20s %20s", "network", "k", "n", "instability% mean+-sd",
                 "train_inst% mean+-sd"));
         curves.forEach((key, bySeed) -> {
@@ -67,27 +52,7 @@ final class LmcReplicatePrinter implements ReplicateListener, RunWaiter.Outcome 
             String[] nk = key.split(" ");
             Spread t = Spread.of(test);
             out.println(String.format(Locale.ROOT, "%-20s %8d %3d %20s %20s", nk[0], Integer.parseInt(nk[1]), t.n(),
-                    pm(t), pm(Spread.of(train))));
+                    pm(t, 100, 2), pm(Spread.of(train), 100, 2)));
         });
-        for (String f : failures) {
-            failed = true;
-            err.println("error: " + f);
-        }
-        out.flush();
-    }
-
-    private static String pm(Spread s) {
-        String sd = Double.isNaN(s.std()) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * s.std());
-        return String.format(Locale.ROOT, "%.2f", 100 * s.mean()) + " +- " + sd;
-    }
-
-    @Override
-    public boolean failed() {
-        return failed;
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled;
     }
 }

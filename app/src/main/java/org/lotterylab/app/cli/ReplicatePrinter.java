@@ -11,25 +11,19 @@ import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.store.GroupSummary;
 import org.lotterylab.api.store.Spread;
-import org.lotterylab.engine.replicate.ReplicateListener;
 
 /**
  * The output of {@code lth imp --replicates N}: each replicate's rounds as they finish (tagged with their
  * seed), the merged mean +- standard deviation (n) of that branch and round right after, and the whole merged
  * table at the end, with instability when per-round LMC ran.
  */
-final class ReplicatePrinter implements ReplicateListener, RunWaiter.Outcome {
+final class ReplicatePrinter extends ReplicateGroupPrinter {
 
-    private final PrintStream out;
-    private final PrintStream err;
     private final Map<String, List<Double>> instability = new TreeMap<>();
-    private volatile boolean failed;
-    private volatile boolean cancelled;
     private List<GroupSummary.Row> last = List.of();
 
     ReplicatePrinter(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     /** The merged table's header. */
@@ -46,18 +40,12 @@ final class ReplicatePrinter implements ReplicateListener, RunWaiter.Outcome {
                 100 * r.earlyStopTestAccuracy().mean(), instText);
     }
 
-    private static String pm(Spread s, double scale, int digits) {
-        String f = "%." + digits + "f";
-        String sd = Double.isNaN(s.std()) ? "-" : String.format(Locale.ROOT, f, scale * s.std());
-        return String.format(Locale.ROOT, f, scale * s.mean()) + " +- " + sd;
-    }
-
     private static String key(String branch, int round) {
         return String.format(Locale.ROOT, "%s/%04d", branch, round);
     }
 
     @Override
-    public synchronized void onEvent(int index, long seed, RunEvent e) {
+    protected void handle(int index, long seed, RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
             out.println("replicate " + (index + 1) + " (seed " + seed + "): " + s.runDir());
             for (RoundResult r : s.resumedRounds()) {
@@ -68,12 +56,6 @@ final class ReplicatePrinter implements ReplicateListener, RunWaiter.Outcome {
         } else if (e instanceof LmcEvent.RoundCurve c) {
             instability.computeIfAbsent(key(c.branch().id(), c.round()), k -> new ArrayList<>()).add(c.instability());
             out.println("  seed " + seed + ProgressPrinter.lmcRow(c));
-        } else if (e instanceof RunEvent.Note n) {
-            err.println("note (seed " + seed + "): " + n.text());
-        } else if (e instanceof RunEvent.RunFailed f) {
-            failed = true;
-        } else if (e instanceof RunEvent.RunFinished f && f.cancelled()) {
-            cancelled = true;
         }
     }
 
@@ -83,28 +65,10 @@ final class ReplicatePrinter implements ReplicateListener, RunWaiter.Outcome {
     }
 
     @Override
-    public synchronized void allDone(List<String> failures, boolean wasCancelled) {
-        cancelled |= wasCancelled;
-        out.println();
-        out.println("replicates merged (mean +- sample standard deviation over the n replicates that finished):");
+    protected void table() {
         out.println(header());
         for (GroupSummary.Row r : last) {
             out.println(row(r));
         }
-        for (String f : failures) {
-            failed = true;
-            err.println("error: " + f);
-        }
-        out.flush();
-    }
-
-    @Override
-    public boolean failed() {
-        return failed;
-    }
-
-    @Override
-    public boolean cancelled() {
-        return cancelled;
     }
 }

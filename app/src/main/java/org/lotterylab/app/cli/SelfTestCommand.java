@@ -1,11 +1,9 @@
 package org.lotterylab.app.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.lotterylab.app.install.SelfTest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --self-test}: the command line of {@link SelfTest}. */
@@ -13,12 +11,8 @@ import picocli.CommandLine.Option;
         description = {
     "Opens the window, runs a tiny experiment, writes a report; exit 0 passed, 1 failed, 2 bad command line,",
     "3 the folder cannot be written."})
-public final class SelfTestCommand implements Callable<Integer> {
+public final class SelfTestCommand extends Subcommand {
 
-    private final CliContext ctx;
-
-    @Mixin
-    HelpOption help;
     @Option(names = "--timeout", paramLabel = "SECONDS", converter = Seconds.class,
             description = "give up after this long (default " + SelfTest.DEFAULT_TIMEOUT_S + ")")
     int timeout = SelfTest.DEFAULT_TIMEOUT_S;
@@ -28,7 +22,7 @@ public final class SelfTestCommand implements Callable<Integer> {
 
     /** The command writing to {@code ctx}. */
     public SelfTestCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override

@@ -1,8 +1,22 @@
 package org.lotterylab.app.cli;
 
-/** A command that takes the experiment options; {@link Cli} adds them to its command line and its help. */
-public interface SpecCommand {
+/**
+ * A command that takes the experiment options ({@code imp}, {@code lmc}, {@code edge-popup}, {@code lab});
+ * {@link Cli} adds them to its command line and its help, after the command's own options.
+ */
+public abstract class SpecCommand extends Subcommand {
 
     /** This command's experiment options. */
-    SpecOptions specOptions();
+    protected final SpecOptions spec;
+
+    /** A command writing to {@code ctx} with the experiment options {@code spec}. */
+    protected SpecCommand(CliContext ctx, SpecOptions spec) {
+        super(ctx);
+        this.spec = spec;
+    }
+
+    /** This command's experiment options. */
+    public final SpecOptions specOptions() {
+        return spec;
+    }
 }

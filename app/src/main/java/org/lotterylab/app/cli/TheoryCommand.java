@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.lotterylab.api.theory.TheoryReport;
 import org.lotterylab.engine.theory.ConstructionExperiment;
 import org.lotterylab.engine.theory.SubsetSumIndex;
 import org.lotterylab.engine.theory.TheoryCsv;
 import org.lotterylab.engine.theory.TheoryLab;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lth theory}: the subset-sum experiment and Pensia et al.'s construction, as tables and CSV files. */
@@ -20,12 +18,8 @@ import picocli.CommandLine.Option;
                 + "(n = 2..--max-candidates, exact search) against the theory's line, and the output error of a "
                 + "random ReLU network pruned by Pensia et al.'s construction to imitate a small trained network, "
                 + "for each width multiplier. Plain Java, no training backend; deterministic for a seed.")
-public final class TheoryCommand implements Callable<Integer> {
+public final class TheoryCommand extends Subcommand {
 
-    private final CliContext ctx;
-
-    @Mixin
-    HelpOption help;
     @Option(names = "--seed", paramLabel = "N", description = "the seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
     @Option(names = "--max-candidates", paramLabel = "N",
@@ -41,7 +35,7 @@ public final class TheoryCommand implements Callable<Integer> {
 
     /** The command writing to {@code ctx}. */
     public TheoryCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override

@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import org.lotterylab.api.run.ExperimentRunner;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.app.cli.Cli;
 import org.lotterylab.app.cli.CliContext;
-import org.lotterylab.app.cli.HelpOption;
 import org.lotterylab.app.cli.OutOption;
 import org.lotterylab.app.cli.SpecCommand;
 import org.lotterylab.app.cli.SpecOptions;
@@ -32,14 +30,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "lab", header = "open the lab window (default quick preset on the bundled digits)",
         description = "Opens the Lottery Ticket Lab window (default: the quick preset on the bundled digits).")
-public final class LabLauncher implements Callable<Integer>, SpecCommand {
+public final class LabLauncher extends SpecCommand {
 
-    private final CliContext ctx;
     private final Supplier<ExperimentRunner> engine;
-    private final SpecOptions spec = SpecOptions.standard();
 
-    @Mixin
-    HelpOption help;
     @Mixin
     OutOption out;
     @Mixin
@@ -66,13 +60,8 @@ public final class LabLauncher implements Callable<Integer>, SpecCommand {
      * @param engine the engine the window uses, or null for the DL4J engine
      */
     public LabLauncher(CliContext ctx, Supplier<ExperimentRunner> engine) {
-        this.ctx = ctx;
+        super(ctx, SpecOptions.standard());
         this.engine = engine;
-    }
-
-    @Override
-    public SpecOptions specOptions() {
-        return spec;
     }
 
     /** Runs {@code lth lab} with the arguments after {@code lab} and exits the JVM with its code. */

@@ -9,16 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.visuals.chart.Charts;
 import org.lotterylab.visuals.chart.FrameCoalescer;
+import org.lotterylab.visuals.chart.Toolbar;
 import org.lotterylab.visuals.chart.PercentLogAxis;
 
 /**
@@ -65,11 +63,7 @@ public class InstabilityView extends BorderPane {
         summary.setId("instability-summary");
         summary.getStyleClass().add("lab-stats");
         Label note = new Label("mean over seed pairs; error bars: min to max");
-        HBox bar = new HBox(12, summary, note);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
-        bar.getStyleClass().add("lab-toolbar");
-        setTop(bar);
+        setTop(Toolbar.of(12, summary, note));
         SplitPane split = new SplitPane(kChart, wChart);
         split.setOrientation(Orientation.VERTICAL);
         setCenter(split);

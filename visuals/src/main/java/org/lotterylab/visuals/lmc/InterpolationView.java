@@ -17,18 +17,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.visuals.chart.Charts;
 import org.lotterylab.visuals.chart.FrameCoalescer;
+import org.lotterylab.visuals.chart.Toolbar;
 import org.lotterylab.visuals.model.Csv;
 
 /**
@@ -95,17 +94,11 @@ public class InterpolationView extends BorderPane {
         barrierLabel.setWrapText(true);
         selectionLabel.setId("lmc-selection");
         selectionLabel.setWrapText(true);
-        Label show = new Label("show");
-        show.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         splitBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label hint = new Label("dashed vertical segment: a finished curve's barrier \u00b7 marker shape: seed pair \u00b7 "
                 + "click a point for that network's accuracy");
         hint.setMinWidth(0);
-        HBox bar = new HBox(8, show, splitBox, hint);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
-        bar.getStyleClass().add("lab-toolbar");
-        setTop(bar);
+        setTop(Toolbar.of(8, Toolbar.caption("show"), splitBox, hint));
         setCenter(chart);
         VBox bottom = new VBox(2, barrierLabel, selectionLabel);
         bottom.setPadding(new Insets(2, 6, 4, 6));

@@ -27,6 +27,7 @@ import org.lotterylab.api.mask.Mask;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.visuals.BranchColors;
 import org.lotterylab.visuals.chart.FrameCoalescer;
+import org.lotterylab.visuals.chart.Toolbar;
 
 /**
  * The same layer's edge-popup mask and IMP mask side by side (rows = output units, columns = flattened
@@ -72,13 +73,7 @@ public class MaskComparisonView extends BorderPane {
         layerBox.valueProperty().addListener((o, a, b) -> redraw.request());
         iouLabel.setId("comparison-iou");
         iouLabel.getStyleClass().add("lab-stats");
-        Label layer = new Label("layer");
-        layer.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, layer, layerBox, iouLabel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
-        bar.getStyleClass().add("lab-toolbar");
-        setTop(bar);
+        setTop(Toolbar.of(8, Toolbar.caption("layer"), layerBox, iouLabel));
 
         for (Label t : List.of(epTitle, impTitle, overlapTitle)) {
             t.getStyleClass().add("lab-title");

@@ -5,19 +5,16 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import java.util.List;
 import java.util.Locale;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import org.lotterylab.api.run.EdgePopupEvent;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.visuals.BranchColors;
 import org.lotterylab.visuals.chart.Charts;
 import org.lotterylab.visuals.chart.FrameCoalescer;
+import org.lotterylab.visuals.chart.Toolbar;
 
 /**
  * Edge-popup's mask flips: how many edges enter (above zero) and leave (below zero) the mask per epoch of
@@ -63,13 +60,7 @@ public class MaskFlipView extends BorderPane {
         });
         status.setId("flip-status");
         status.getStyleClass().add("lab-stats");
-        Label l = new Label("point");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, l, roundBox, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
-        bar.getStyleClass().add("lab-toolbar");
-        setTop(bar);
+        setTop(Toolbar.of(8, Toolbar.caption("point"), roundBox, status));
         setCenter(chart);
     }
 
