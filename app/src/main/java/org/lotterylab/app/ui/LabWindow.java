@@ -82,6 +82,7 @@ public final class LabWindow {
     private final RunViewModel vm;
     private final LabViews views = new LabViews();
     private final LiveUpdatePump pump;
+    private final BackgroundTasks tasks = BackgroundTasks.shared();
     private final PulseMonitor pulses = new PulseMonitor();
     private final BorderPane root = new BorderPane();
     private final ExperimentPanel panel;
@@ -171,14 +172,8 @@ public final class LabWindow {
         watchdog.play();
 
         BackgroundPriority.shared(); // the trainings yield the CPU to the JavaFX and render threads
-        engine = EngineLoader.load(engineSupplier);
-        engine.whenComplete((loaded, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                vm.engineFailed(EngineLoader.reason(error));
-            } else {
-                vm.engineLoaded(loaded.backend());
-            }
-        }));
+        engine = EngineLoader.load(engineSupplier, tasks, loaded -> vm.engineLoaded(loaded.backend()),
+                error -> vm.engineFailed(EngineLoader.reason(error)));
         if (options.presentation()) {
             setPresentation(true);
         }
@@ -1033,16 +1028,11 @@ public final class LabWindow {
         void run() throws Exception;
     }
 
-    private static void background(String name, IoTask task, java.util.function.Consumer<Exception> onError) {
-        Thread t = new Thread(() -> {
-            try {
-                task.run();
-            } catch (Exception e) {
-                Platform.runLater(() -> onError.accept(e));
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
+    private void background(String name, IoTask task, java.util.function.Consumer<Throwable> onError) {
+        tasks.run(name, () -> {
+            task.run();
+            return null;
+        }, ignored -> { }, onError);
     }
 
     private final Set<String> shownLmc = new HashSet<>();

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
@@ -32,20 +30,20 @@ import org.lotterylab.api.run.LmcPlan;
 import org.lotterylab.api.run.RunControl;
 import org.lotterylab.api.run.RunEvent;
 import org.lotterylab.api.spec.ExperimentSpec;
+import org.lotterylab.app.ui.BackgroundTasks;
+import org.lotterylab.app.ui.LiveUpdatePump;
 import org.lotterylab.visuals.lmc.InstabilityView;
 import org.lotterylab.visuals.lmc.InterpolationView;
 
 /**
  * The linear-mode-connectivity tab: controls (rewinding iterations k, points per path, seed pairs, threshold,
  * optionally a stored IMP run and round for a ticket), Run and Stop, and the two LMC views. The engine is
- * loaded on a background thread at the first Run; its events go into a lock-free queue that an
- * {@link AnimationTimer} drains once per frame, so the JavaFX thread never waits on training.
+ * loaded by a background task ({@link BackgroundTasks}) at the first Run; its events reach the views through a
+ * {@link LiveUpdatePump}, so the JavaFX thread never waits on training.
  */
 public final class LmcPane extends BorderPane {
     /** The DL4J engine's LMC runner, created reflectively so ND4J loads off the JavaFX thread. */
     public static final String LMC_RUNNER = "org.lotterylab.engine.lmc.LmcRunner";
-    /** Events applied per frame at most; the rest wait for the next frame. */
-    static final int MAX_EVENTS_PER_FRAME = 4000;
 
     private final Supplier<ExperimentSpec> specSource;
     private final Supplier<Path> outDir;
@@ -85,16 +83,11 @@ public final class LmcPane extends BorderPane {
 
     private static final Choice PANEL_DENSE = new Choice("dense network of the experiment panel", null, -1);
 
-    private final ConcurrentLinkedQueue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
+    private final LiveUpdatePump pump = new LiveUpdatePump(this::applyBatch);
+    private final BackgroundTasks tasks = BackgroundTasks.shared();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
     private volatile RunControl control;
     private volatile boolean stopRequested;
-    private final AnimationTimer drain = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            drainFrame();
-        }
-    };
 
     /**
      * A pane using the DL4J engine with {@code threads} compute threads.
@@ -268,45 +261,36 @@ public final class LmcPane extends BorderPane {
         }
         interpolation.clear();
         instability.clear();
-        inbox.clear();
+        pump.discardPending();
         stopRequested = false;
         control = null;
         running.set(true);
         progress.setProgress(-1);
         setStatus("starting the engine ...", false);
-        drain.start();
         if (engine != null && engine.isCompletedExceptionally()) {
             engine = null; // the last load failed: try again
         }
         if (engine == null) {
-            engine = new CompletableFuture<>();
-            CompletableFuture<LmcExperimentRunner> f = engine;
-            Thread t = new Thread(() -> {
-                try {
-                    LmcExperimentRunner r = engineSupplier.get();
-                    r.backend();
-                    f.complete(r);
-                } catch (Throwable e) {
-                    f.completeExceptionally(e);
-                }
-            }, "lth-lmc-loader");
-            t.setDaemon(true);
-            t.start();
+            engine = tasks.run("lth-lmc-loader", () -> {
+                LmcExperimentRunner r = engineSupplier.get();
+                r.backend();
+                return r;
+            }, r -> { }, e -> { });
         }
         Path out = outDir.get();
         engine.whenComplete((r, e) -> {
             if (e != null) {
-                inbox.add(new RunEvent.RunFailed("the engine could not start: " + reason(e), String.valueOf(e)));
+                pump.onEvent(new RunEvent.RunFailed("the engine could not start: " + reason(e), String.valueOf(e)));
                 return;
             }
             try {
-                RunControl c = r.start(plan, out, inbox::add);
+                RunControl c = r.start(plan, out, pump);
                 control = c;
                 if (stopRequested) {
                     c.cancel();
                 }
             } catch (RuntimeException ex) {
-                inbox.add(new RunEvent.RunFailed("the analysis could not start: " + reason(ex), ex.toString()));
+                pump.onEvent(new RunEvent.RunFailed("the analysis could not start: " + reason(ex), ex.toString()));
             }
         });
     }
@@ -376,19 +360,13 @@ public final class LmcPane extends BorderPane {
         }
     }
 
-    private void drainFrame() {
-        RunEvent e;
-        int n = 0;
-        while (n < MAX_EVENTS_PER_FRAME && (e = inbox.poll()) != null) {
-            n++;
+    private void applyBatch(List<RunEvent> batch) {
+        for (RunEvent e : batch) {
             try {
                 apply(e);
             } catch (RuntimeException ex) {
                 System.err.println("lab: the LMC views failed on " + e.getClass().getSimpleName() + ": " + ex);
             }
-        }
-        if (!running.get() && inbox.isEmpty()) {
-            drain.stop();
         }
     }
 

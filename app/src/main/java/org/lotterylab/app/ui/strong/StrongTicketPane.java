@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -44,6 +42,7 @@ import org.lotterylab.api.spec.ExperimentSpec;
 import org.lotterylab.api.spec.SpecException;
 import org.lotterylab.api.store.RunLayout;
 import org.lotterylab.api.store.StoredRun;
+import org.lotterylab.app.ui.BackgroundTasks;
 import org.lotterylab.app.ui.LiveUpdatePump;
 import org.lotterylab.engine.edgepopup.EdgePopupRunner;
 import org.lotterylab.api.store.EdgePopupStore;
@@ -65,11 +64,7 @@ public class StrongTicketPane extends BorderPane {
     private final Path outDir;
     private final StrongTicketEngine engine;
     private final LiveUpdatePump pump = new LiveUpdatePump(this::apply);
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lth-strong-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundTasks io = BackgroundTasks.shared().serial();
 
     private final TextField keepField = new TextField("0.1,0.3,0.5,0.7");
     private final Button runButton = new Button("Run edge-popup");
@@ -410,7 +405,7 @@ public class StrongTicketPane extends BorderPane {
         }
         Path dir = runDir;
         int gen = generation;
-        io.submit(() -> {
+        io.execute("lth-strong-io", () -> {
             try {
                 List<Mask> loaded = StoredRun.open(dir).masks(Branch.EDGE_POPUP, round);
                 Platform.runLater(() -> {
@@ -455,7 +450,7 @@ public class StrongTicketPane extends BorderPane {
         RoundResult r = impRounds.get(round);
         String label = String.format(Locale.ROOT, "ticket round %d%s", round,
                 r == null ? "" : String.format(Locale.ROOT, ", trained %.1f%%", 100 * r.earlyStopTestAccuracy()));
-        io.submit(() -> {
+        io.execute("lth-strong-io", () -> {
             try {
                 List<Mask> m = StoredRun.open(dir).masks(Branch.TICKET, round);
                 Platform.runLater(() -> {
@@ -471,7 +466,7 @@ public class StrongTicketPane extends BorderPane {
 
     private void loadStoredPoints(Path dir) {
         int gen = generation;
-        io.submit(() -> {
+        io.execute("lth-strong-io", () -> {
             if (!Files.isDirectory(dir)) {
                 return;
             }
@@ -506,7 +501,7 @@ public class StrongTicketPane extends BorderPane {
         if (dir == null) {
             return;
         }
-        io.submit(() -> {
+        io.execute("lth-strong-io", () -> {
             List<RoundResult> rs = List.of();
             if (Files.isDirectory(dir)) {
                 try {
