@@ -2,6 +2,7 @@ package org.lotterylab.app.ui;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lotterylab.api.run.BackendInfo;
 import org.lotterylab.api.run.ExperimentRunner;
@@ -73,22 +74,16 @@ public final class EngineLoader {
     }
 
     /**
-     * Creates the runner and asks it for its backend (which initialises ND4J) on a daemon thread named
-     * {@code lth-engine-loader}. The future completes on that thread.
+     * Creates the runner and asks it for its backend (which initialises ND4J) on the background task
+     * {@code lth-engine-loader} of {@code tasks}, then calls {@code loaded} or {@code failed} on the JavaFX
+     * thread. The future completes on the background thread, before that call.
      */
-    public static CompletableFuture<Loaded> load(Supplier<ExperimentRunner> supplier) {
-        CompletableFuture<Loaded> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                ExperimentRunner runner = supplier.get();
-                f.complete(new Loaded(runner, runner.backend()));
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "lth-engine-loader");
-        t.setDaemon(true);
-        t.start();
-        return f;
+    public static CompletableFuture<Loaded> load(Supplier<ExperimentRunner> supplier, BackgroundTasks tasks,
+            Consumer<Loaded> loaded, Consumer<Throwable> failed) {
+        return tasks.run("lth-engine-loader", () -> {
+            ExperimentRunner runner = supplier.get();
+            return new Loaded(runner, runner.backend());
+        }, loaded, failed);
     }
 
     /** A one-line reason for a failed load. */

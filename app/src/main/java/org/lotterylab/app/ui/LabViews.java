@@ -64,12 +64,14 @@ public final class LabViews implements RunViewSink {
      */
     @Override
     public void groupOpened(GroupViewModel g) {
+        FxThread.check();
         group = g;
         regroup();
     }
 
     @Override
     public void groupResult(int member, RoundResult r) {
+        FxThread.check();
         if (group == null) {
             return;
         }
@@ -79,6 +81,7 @@ public final class LabViews implements RunViewSink {
 
     @Override
     public void groupCurve(int member, LmcEvent.LmcCurveDone done) {
+        FxThread.check();
         if (group == null) {
             return;
         }
@@ -152,23 +155,27 @@ public final class LabViews implements RunViewSink {
 
     @Override
     public void earlyBirdPoint(RunEvent.EarlyBirdPoint point) {
+        FxThread.check();
         earlyBirdShown.set(true);
         earlyBird.addPoint(point);
     }
 
     @Override
     public void earlyBirdDrawn(RunEvent.EarlyBirdDrawn summary) {
+        FxThread.check();
         earlyBirdShown.set(true);
         earlyBird.finish(summary);
     }
 
     @Override
     public void lmcPoint(LmcEvent.LmcPoint point) {
+        FxThread.check();
         lmc.addPoint(point);
     }
 
     @Override
     public void lmcCurve(LmcEvent.LmcCurveDone done, double standardError) {
+        FxThread.check();
         lmc.curveDone(done, standardError);
     }
 
@@ -198,6 +205,7 @@ public final class LabViews implements RunViewSink {
 
     @Override
     public void runStarted(RunEvent.RunStarted e) {
+        FxThread.check();
         clear();
         runDir = e.runDir();
         refreshStoredPoints();
@@ -225,11 +233,13 @@ public final class LabViews implements RunViewSink {
 
     @Override
     public void roundStarted(RunEvent.RoundStarted e) {
+        FxThread.check();
         curves.startRound(e.branch(), e.round());
     }
 
     @Override
     public void losses(List<RunEvent.IterationProgress> samples) {
+        FxThread.check();
         for (RunEvent.IterationProgress p : samples) {
             curves.addLoss(p.branch(), p.round(), p.iteration(), p.loss());
         }
@@ -237,11 +247,13 @@ public final class LabViews implements RunViewSink {
 
     @Override
     public void evaluation(RunEvent.Evaluation e) {
+        FxThread.check();
         curves.addPoint(e.branch(), e.round(), e.point());
     }
 
     @Override
     public void roundFinished(RunEvent.RoundFinished e) {
+        FxThread.check();
         applyingRound = true;
         try {
             addRound(e);

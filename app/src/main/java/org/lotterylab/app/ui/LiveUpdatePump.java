@@ -9,14 +9,13 @@ import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.lotterylab.api.run.RunEvent;
-import org.lotterylab.api.run.RunListener;
 
 /**
  * Hands events from the engine's thread to the JavaFX thread without ever making either wait: the
  * listener only appends to a lock-free queue; an {@link AnimationTimer}, running only while events are
  * pending, takes at most one batch per frame ({@link EventBatcher}) and applies it in one go.
  */
-public final class LiveUpdatePump implements RunListener {
+public final class LiveUpdatePump implements EventRoute {
     private final ConcurrentLinkedQueue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
     private final Deque<RunEvent> pending = new ArrayDeque<>();
     private final AtomicBoolean active = new AtomicBoolean();
@@ -112,6 +111,7 @@ public final class LiveUpdatePump implements RunListener {
     }
 
     /** Forgets every event not applied yet (JavaFX thread). */
+    @Override
     public void discardPending() {
         inbox.clear();
         pending.clear();

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.stage.DirectoryChooser;
@@ -106,34 +105,31 @@ final class TheoryTab {
             return;
         }
         reading.incrementAndGet();
-        Thread t = new Thread(() -> {
-            List<WidthSweepRow> rows = List.of();
-            String source = "";
-            String reason;
-            try {
-                Optional<Path> table = WidthSweepCsv.locate(dir);
-                if (table.isPresent()) {
-                    Parsed<WidthSweepRow> p = WidthSweepCsv.read(table.get());
-                    rows = p.rows();
-                    source = table.get().getFileName().toString();
-                    reason = rows.isEmpty() ? "The width-sweep table " + table.get() + " has no strong-ticket rows"
-                            + (p.warnings().isEmpty() ? "" : ": " + p.warnings().get(0)) + "." : null;
-                } else {
-                    reason = userChose ? "No width sweep in " + dir + ": no *" + WidthSweepCsv.SUFFIX + " table there, "
-                            + "and none beside it lists it. " + TheoryView.NO_WIDTH_SWEEP : null;
-                }
-            } catch (IOException | RuntimeException e) {
-                reason = "Could not read the width sweep of " + dir + ": " + e.getMessage();
+        BackgroundTasks.shared().run("lth-theory-width-sweep", () -> read(dir, userChose), sweep -> {
+            view.setWidthSweep(sweep.rows(), sweep.source(), sweep.reason());
+            reading.decrementAndGet();
+        }, e -> reading.decrementAndGet());
+    }
+
+    /** A width-sweep table as the view takes it: rows, the table's file name, the reason when there are none. */
+    private record Sweep(List<WidthSweepRow> rows, String source, String reason) {
+    }
+
+    /** Reads the table for {@code dir} (background thread); every failure becomes the reason shown. */
+    private static Sweep read(Path dir, boolean userChose) {
+        try {
+            Optional<Path> table = WidthSweepCsv.locate(dir);
+            if (table.isPresent()) {
+                Parsed<WidthSweepRow> p = WidthSweepCsv.read(table.get());
+                List<WidthSweepRow> rows = p.rows();
+                return new Sweep(rows, table.get().getFileName().toString(), rows.isEmpty()
+                        ? "The width-sweep table " + table.get() + " has no strong-ticket rows"
+                        + (p.warnings().isEmpty() ? "" : ": " + p.warnings().get(0)) + "." : null);
             }
-            List<WidthSweepRow> r = rows;
-            String s = source;
-            String why = reason;
-            Platform.runLater(() -> {
-                view.setWidthSweep(r, s, why);
-                reading.decrementAndGet();
-            });
-        }, "theory-width-sweep");
-        t.setDaemon(true);
-        t.start();
+            return new Sweep(List.of(), "", userChose ? "No width sweep in " + dir + ": no *" + WidthSweepCsv.SUFFIX
+                    + " table there, and none beside it lists it. " + TheoryView.NO_WIDTH_SWEEP : null);
+        } catch (IOException | RuntimeException e) {
+            return new Sweep(List.of(), "", "Could not read the width sweep of " + dir + ": " + e.getMessage());
+        }
     }
 }

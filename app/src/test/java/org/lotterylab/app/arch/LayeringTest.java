@@ -1,5 +1,10 @@
 package org.lotterylab.app.arch;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -8,6 +13,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +93,38 @@ class LayeringTest {
                 .and().resideOutsideOfPackage("org.lotterylab.visuals.sample..")
                 .and().haveSimpleNameNotEndingWith("Demo")
                 .should(ACCESS_STANDARD_STREAMS).check(classes);
+    }
+
+    /**
+     * Decision 0018: the window runs background work only through its executor ({@code BackgroundTasks}, whose
+     * pool is {@code ThreadPoolTasks}). Exceptions: {@code BackgroundPriority}'s own scanner thread, and
+     * {@code ReplayRunner}, a runner that (like the engine's) publishes its events from a thread of its own.
+     */
+    @Test
+    void theWindowRunsBackgroundWorkOnlyThroughItsExecutor() {
+        noClasses().that().resideInAPackage("org.lotterylab.app.ui..")
+                .and().doNotHaveSimpleName("ThreadPoolTasks")
+                .and().doNotHaveSimpleName("BackgroundPriority")
+                .and().doNotHaveSimpleName("ReplayRunner")
+                .should().accessTargetWhere(target(owner(assignableTo(Thread.class))).and(target(name("<init>"))))
+                .orShould().accessClassesThat().belongToAnyOf(Executors.class, ThreadPoolExecutor.class,
+                        ScheduledThreadPoolExecutor.class, ForkJoinPool.class)
+                .orShould().accessTargetWhere(target(owner(assignableTo(CompletableFuture.class)))
+                        .and(target(nameMatching(".*Async"))))
+                .check(classes);
+    }
+
+    /**
+     * Decision 0018: the JavaFX thread is reached through the executor's hand-back and the event pump only
+     * ({@code ViewGrid} defers a relayout from the JavaFX thread itself past the current pulse).
+     */
+    @Test
+    void theWindowReachesTheFxThreadOnlyThroughTheExecutorAndThePump() {
+        noClasses().that().resideInAPackage("org.lotterylab.app.ui..")
+                .and().doNotHaveSimpleName("ThreadPoolTasks")
+                .and().doNotHaveSimpleName("LiveUpdatePump")
+                .and().doNotHaveSimpleName("ViewGrid")
+                .should().accessTargetWhere(target(owner(assignableTo(Platform.class))).and(target(name("runLater"))))
+                .check(classes);
     }
 }

@@ -116,7 +116,8 @@ class LabWindowStoryTest {
         assertTrue(onFx(window::caption).contains("round 2: ticket stable (instability 1.00%)"), onFx(window::caption));
         assertTrue(onFx(window::caption).contains("the ticket is"), "the ticket against random re-init");
         // the LMC tab offers the run's dense network and its tickets, no path typed
-        List<String> offered = onFx(() -> lmcPane.networkChoices().stream().map(LmcPane.Choice::label).toList());
+        List<String> offered = onFx(() -> lmcPane.networkChoices().stream()
+                .map(org.lotterylab.app.ui.lmc.LmcViewModel.Choice::label).toList());
         assertEquals(4, offered.size(), offered.toString());
         assertTrue(offered.get(1).startsWith("dense network (round 0) of "), offered.toString());
         assertTrue(offered.get(3).startsWith("ticket round 2"), offered.toString());

@@ -1,23 +1,12 @@
 package org.lotterylab.app.ui.strong;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -36,17 +25,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.lotterylab.api.mask.Mask;
 import org.lotterylab.api.run.EdgePopupEvent;
-import org.lotterylab.api.run.RoundResult;
-import org.lotterylab.api.run.RunControl;
-import org.lotterylab.api.run.RunEvent;
-import org.lotterylab.api.spec.Branch;
 import org.lotterylab.api.spec.ExperimentSpec;
-import org.lotterylab.api.spec.SpecException;
-import org.lotterylab.api.store.RunLayout;
-import org.lotterylab.api.store.StoredRun;
+import org.lotterylab.app.ui.BackgroundTasks;
+import org.lotterylab.app.ui.FxThread;
 import org.lotterylab.app.ui.LiveUpdatePump;
-import org.lotterylab.engine.edgepopup.EdgePopupRunner;
-import org.lotterylab.api.store.EdgePopupStore;
 import org.lotterylab.visuals.strong.MaskComparisonView;
 import org.lotterylab.visuals.strong.MaskFlipView;
 
@@ -55,23 +37,18 @@ import org.lotterylab.visuals.strong.MaskFlipView;
  * progress) into the spec's run directory, shows a point's mask next to an IMP ticket mask of the same run
  * (the same frozen theta_0 when IMP ran with this spec) with their overlap, and the mask flips while the
  * scores train. Points and IMP rounds already on disk are listed when the tab opens and after each run.
+ * The state, the file reading and the engine calls are {@link StrongTicketViewModel}'s; this pane binds to it.
  *
  * <p>Threading: engine events go through a {@link LiveUpdatePump} (queued on the engine's thread, applied in
- * at most one batch per frame); files are read on a background thread. The JavaFX thread never waits.
+ * at most one batch per frame); files are read by background tasks ({@link BackgroundTasks}). The JavaFX thread
+ * never waits.
  */
 public class StrongTicketPane extends BorderPane {
 
-    private final Supplier<ExperimentSpec> specSource;
     private final Path outDir;
-    private final StrongTicketEngine engine;
-    private final LiveUpdatePump pump = new LiveUpdatePump(this::apply);
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lth-strong-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final StrongTicketViewModel vm;
 
-    private final TextField keepField = new TextField("0.1,0.3,0.5,0.7");
+    private final TextField keepField = new TextField();
     private final Button runButton = new Button("Run edge-popup");
     private final Button stopButton = new Button("Stop");
     private final ProgressBar progress = new ProgressBar(0);
@@ -82,21 +59,6 @@ public class StrongTicketPane extends BorderPane {
     private final MaskComparisonView comparison = new MaskComparisonView();
     private final MaskFlipView flips = new MaskFlipView();
     private final ListView<String> results = new ListView<>();
-
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running", false);
-    private final BooleanProperty blocked = new SimpleBooleanProperty(this, "blocked", false);
-    private final SimpleBooleanProperty keepsValid = new SimpleBooleanProperty(true);
-
-    private RunControl control;
-    private Path runDir;
-    private Path impDir;
-    private final TreeMap<Integer, Double> keeps = new TreeMap<>();
-    private final Map<Integer, RoundResult> points = new HashMap<>();
-    private final Map<Integer, List<Mask>> pointMasks = new HashMap<>();
-    private final Map<Integer, RoundResult> impRounds = new TreeMap<>();
-    private List<Integer> sweepRounds = List.of();
-    private boolean impPicked;
-    private int generation;
 
     /**
      * A pane running sweeps of {@code specSource}'s spec (null = the spec is invalid) with the DL4J engine.
@@ -110,43 +72,49 @@ public class StrongTicketPane extends BorderPane {
 
     /** A pane with another engine (tests, replays). */
     public StrongTicketPane(Supplier<ExperimentSpec> specSource, Path outDir, StrongTicketEngine engine) {
-        this.specSource = specSource;
         this.outDir = outDir;
-        this.engine = engine;
+        this.vm = new StrongTicketViewModel(specSource, outDir, engine, BackgroundTasks.shared(), LiveUpdatePump::new,
+                new Views());
         getStyleClass().add("lab-strong-tickets");
 
         keepField.setId("strong-keep");
         keepField.setPrefColumnCount(16);
-        keepField.setTooltip(new Tooltip("Fraction of edges KEPT in every layer, in (0, 1]; a comma-separated list "
-                + "sweeps, e.g. 0.1,0.3,0.5,0.7"));
-        keepField.textProperty().addListener((o, a, b) -> validateKeeps());
+        keepField.textProperty().bindBidirectional(vm.keepTextProperty());
+        Tooltip keepTip = new Tooltip();
+        keepTip.textProperty().bind(vm.keepHelpProperty());
+        keepField.setTooltip(keepTip);
+        keepField.styleProperty().bind(Bindings.when(vm.keepsValidProperty()).then("")
+                .otherwise("-fx-border-color: #c62828; -fx-border-width: 1.5;"));
         runButton.setId("strong-run");
         runButton.setDefaultButton(false);
         runButton.setOnAction(e -> run());
-        runButton.disableProperty().bind(running.getReadOnlyProperty().or(blocked).or(keepsValid.not()));
+        runButton.disableProperty().bind(vm.runningProperty().or(vm.blockedProperty()).or(vm.keepsValidProperty().not()));
         stopButton.setId("strong-stop");
         stopButton.setOnAction(e -> stop());
-        stopButton.disableProperty().bind(running.getReadOnlyProperty().not());
+        stopButton.disableProperty().bind(vm.runningProperty().not());
         progress.setId("strong-progress");
         progress.setPrefWidth(180);
+        progress.progressProperty().bind(vm.progressProperty());
         status.setId("strong-status");
         status.getStyleClass().add("lab-stats");
-        blocked.addListener((o, a, b) -> updateIdleStatus());
+        status.textProperty().bind(vm.statusProperty());
 
         pointBox.setId("strong-point");
         pointBox.setPromptText("edge-popup point");
         pointBox.setCellFactory(l -> new PointCell());
         pointBox.setButtonCell(new PointCell());
-        pointBox.valueProperty().addListener((o, a, b) -> showPoint(b));
+        pointBox.setItems(vm.pointRounds());
+        pointBox.valueProperty().bindBidirectional(vm.pointProperty());
         impBox.setId("strong-imp-round");
         impBox.setPromptText("IMP round");
         impBox.setCellFactory(l -> new ImpCell());
         impBox.setButtonCell(new ImpCell());
+        impBox.setItems(vm.impChoices());
+        impBox.valueProperty().bindBidirectional(vm.impRoundProperty());
         impBox.setOnAction(e -> {
             if (impBox.isFocused() || impBox.isShowing()) {
-                impPicked = true;
+                vm.impPickedByUser();
             }
-            showImp(impBox.getValue());
         });
         otherRun.setTooltip(new Tooltip("Compare with the ticket masks of another IMP run directory "
                 + "(by default: the run of the current spec)"));
@@ -166,6 +134,7 @@ public class StrongTicketPane extends BorderPane {
         results.setId("strong-results");
         results.setPlaceholder(new Label("no edge-popup points yet"));
         results.setPrefWidth(330);
+        results.setItems(vm.resultLines());
         SplitPane bottom = new SplitPane(flips, results);
         bottom.setDividerPositions(0.68);
         SplitPane split = new SplitPane(comparison, bottom);
@@ -173,19 +142,56 @@ public class StrongTicketPane extends BorderPane {
         split.setDividerPositions(0.58);
         setCenter(split);
 
-        validateKeeps();
-        refreshFromDisk();
+        vm.refreshFromDisk();
         // a tab's content turns visible when the tab is selected: pick up a changed spec or new IMP rounds then
         visibleProperty().addListener((o, a, b) -> {
-            if (b && !running.get()) {
-                refreshFromDisk();
+            if (b && !vm.runningProperty().get()) {
+                vm.refreshFromDisk();
             }
         });
     }
 
+    /** The comparison and mask-flip views, drawn from the view model. */
+    private final class Views implements StrongTicketViewModel.Sink {
+        @Override
+        public void edgePopupMasks(List<Mask> masks, String label) {
+            FxThread.check();
+            comparison.setEdgePopupMasks(masks, label);
+        }
+
+        @Override
+        public void impMasks(List<Mask> masks, String label) {
+            FxThread.check();
+            comparison.setImpMasks(masks, label);
+        }
+
+        @Override
+        public void sweep(List<Integer> rounds, List<Double> keeps) {
+            FxThread.check();
+            flips.setSweep(rounds, keeps);
+        }
+
+        @Override
+        public void flips(EdgePopupEvent.MaskFlips f) {
+            FxThread.check();
+            flips.addFlips(f);
+        }
+
+        @Override
+        public void clearFlips() {
+            FxThread.check();
+            flips.clear();
+        }
+    }
+
+    /** The tab's state. */
+    public StrongTicketViewModel viewModel() {
+        return vm;
+    }
+
     /** Whether a sweep is running. */
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return vm.runningProperty();
     }
 
     /**
@@ -193,48 +199,18 @@ public class StrongTicketPane extends BorderPane {
      * the same run directory at once ({@code pane.blockedProperty().bind(vm.busyProperty())}).
      */
     public BooleanProperty blockedProperty() {
-        return blocked;
+        return vm.blockedProperty();
     }
 
     /** Starts a sweep of the current spec; does nothing while running, blocked or with invalid keep values. */
     public void run() {
-        if (running.get() || blocked.get() || !keepsValid.get()) {
-            return;
-        }
-        ExperimentSpec spec = spec();
-        if (spec == null) {
-            status.setText("the experiment panel holds an invalid value: fix it to run");
-            return;
-        }
-        List<Double> k;
-        try {
-            k = EdgePopupRunner.parseKeeps(keepField.getText());
-        } catch (SpecException e) {
-            status.setText(e.getMessage());
-            return;
-        }
-        pump.discardPending();
-        try {
-            control = engine.start(spec, k, out(), pump);
-        } catch (RuntimeException e) {
-            status.setText("edge-popup could not start: " + e.getMessage());
-            return;
-        }
-        running.set(true);
-        progress.setProgress(0);
-        status.setText("starting edge-popup (" + k.size() + " point" + (k.size() == 1 ? "" : "s") + ") ...");
+        vm.run();
     }
 
     /** Stops the running sweep after its current step; finished points stay on disk. */
     public void stop() {
-        if (control != null) {
-            control.cancel();
-            status.setText("stopping after the current step ...");
-        }
+        vm.stop();
     }
-
-    private Path followedDir;
-    private ExperimentSpec followedSpec;
 
     /**
      * Follows the run in front of the user (live, opened or replayed): its ticket rounds are offered for
@@ -242,43 +218,27 @@ public class StrongTicketPane extends BorderPane {
      * the experiment panel's spec and the lab's output folder.
      */
     public void followRun(Path runDir, ExperimentSpec spec) {
-        followedDir = runDir == null || spec == null ? null : runDir;
-        followedSpec = followedDir == null ? null : spec;
-        impDir = null;
-        impPicked = false;
-        refreshFromDisk();
-    }
-
-    private ExperimentSpec spec() {
-        return followedSpec != null ? followedSpec : specSource.get();
-    }
-
-    private Path out() {
-        return followedDir != null && followedDir.getParent() != null ? followedDir.getParent() : outDir;
+        vm.followRun(runDir, spec);
     }
 
     /** The IMP ticket rounds offered for comparison (those of the followed or current run). */
     public List<Integer> impRoundChoices() {
-        return List.copyOf(impBox.getItems());
+        return List.copyOf(vm.impChoices());
     }
 
     /** The directory this pane reads and writes: the followed run's, else the current spec's. */
     public Path runDirectory() {
-        return runDir;
+        return vm.runDirectory();
     }
 
     /** Re-reads the current spec's run directory (stored points and IMP rounds) in the background. */
     public void refreshFromDisk() {
-        ExperimentSpec spec = spec();
-        if (spec == null) {
-            return;
-        }
-        Path dir = followedDir != null ? followedDir : RunLayout.runDir(outDir, engine.runSpec(spec));
-        if (!dir.equals(runDir)) {
-            resetForRun(dir);
-        }
-        loadStoredPoints(dir);
-        loadImpRounds(impDir == null ? dir : impDir);
+        vm.refreshFromDisk();
+    }
+
+    /** Compares with the ticket masks of another IMP run directory (null = the current spec's run). */
+    public void setImpRun(Path dir) {
+        vm.setImpRun(dir);
     }
 
     // ---- package-private hooks for tests ----
@@ -311,234 +271,11 @@ public class StrongTicketPane extends BorderPane {
         return runButton.isDisabled();
     }
 
-    // ---- events (JavaFX thread, one batch per frame) ----
-
-    private void apply(List<RunEvent> batch) {
-        for (RunEvent e : batch) {
-            if (e instanceof RunEvent.RunStarted s) {
-                if (!s.runDir().equals(runDir)) {
-                    resetForRun(s.runDir());
-                }
-                for (RoundResult r : s.resumedRounds()) {
-                    if (r.branch() == Branch.EDGE_POPUP) {
-                        points.put(r.round(), r);
-                    }
-                }
-                status.setText("edge-popup on " + s.backend().describe() + ", frozen " + s.spec().init().id()
-                        + " weights");
-                loadImpRounds(impDir == null ? runDir : impDir);
-            } else if (e instanceof EdgePopupEvent.Sweep s) {
-                sweepRounds = s.rounds();
-                for (int i = 0; i < s.rounds().size(); i++) {
-                    keeps.put(s.rounds().get(i), s.keeps().get(i));
-                }
-                flips.setSweep(s.rounds(), s.keeps());
-                updatePoints();
-            } else if (e instanceof EdgePopupEvent.MaskFlips f) {
-                flips.addFlips(f);
-            } else if (e instanceof RunEvent.IterationProgress p && p.branch() == Branch.EDGE_POPUP) {
-                int index = Math.max(0, sweepRounds.indexOf(p.round()));
-                int n = Math.max(1, sweepRounds.size());
-                progress.setProgress((index + p.iteration() / (double) p.totalIterations()) / n);
-                status.setText(String.format(Locale.ROOT, "%s: step %,d of %,d, loss %.3f, %.0f examples/s",
-                        keepLabel(p.round()), p.iteration(), p.totalIterations(), p.loss(), p.examplesPerSecond()));
-            } else if (e instanceof RunEvent.RoundFinished f && f.result().branch() == Branch.EDGE_POPUP) {
-                int r = f.result().round();
-                points.put(r, f.result());
-                pointMasks.put(r, f.masks());
-                updatePoints();
-                pointBox.setValue(r);
-            } else if (e instanceof RunEvent.RunFinished f) {
-                finished(f.cancelled() ? "stopped; finished points are kept in " + f.runDir()
-                        : String.format(Locale.ROOT, "finished in %.0f s: %d point%s in %s", f.seconds(), points.size(),
-                        points.size() == 1 ? "" : "s", f.runDir()));
-            } else if (e instanceof RunEvent.RunFailed f) {
-                finished("edge-popup failed: " + f.reason());
-            }
-        }
-    }
-
-    private void finished(String message) {
-        running.set(false);
-        control = null;
-        progress.setProgress(0);
-        status.setText(message);
-        loadImpRounds(impDir == null ? runDir : impDir);
-    }
-
-    private void resetForRun(Path dir) {
-        generation++;
-        runDir = dir;
-        keeps.clear();
-        points.clear();
-        pointMasks.clear();
-        flips.clear();
-        comparison.setEdgePopupMasks(List.of(), "");
-        updatePoints();
-    }
-
-    private void updatePoints() {
-        List<Integer> rounds = new ArrayList<>(points.keySet());
-        rounds.sort(Comparator.comparingDouble((Integer r) -> -points.get(r).weightsRemaining()));
-        Integer shown = pointBox.getValue();
-        if (!rounds.equals(pointBox.getItems())) {
-            pointBox.getItems().setAll(rounds);
-        }
-        if (shown != null && rounds.contains(shown)) {
-            pointBox.setValue(shown);
-        } else if (!rounds.isEmpty()) {
-            pointBox.setValue(rounds.get(0));
-        }
-        List<String> lines = new ArrayList<>();
-        for (int r : rounds) {
-            RoundResult x = points.get(r);
-            lines.add(String.format(Locale.ROOT, "%s: %.2f%% test (%.2f%% at early stop, step %,d)", keepLabel(r),
-                    100 * x.testAccuracy(), 100 * x.earlyStopTestAccuracy(), x.earlyStopIteration()));
-        }
-        results.getItems().setAll(lines);
-    }
-
-    private void showPoint(Integer round) {
-        if (round == null) {
-            return;
-        }
-        List<Mask> m = pointMasks.get(round);
-        if (m != null) {
-            comparison.setEdgePopupMasks(m, keepLabel(round));
-            autoPickImp();
-            return;
-        }
-        Path dir = runDir;
-        int gen = generation;
-        io.submit(() -> {
-            try {
-                List<Mask> loaded = StoredRun.open(dir).masks(Branch.EDGE_POPUP, round);
-                Platform.runLater(() -> {
-                    if (gen == generation) {
-                        pointMasks.put(round, loaded);
-                        if (round.equals(pointBox.getValue())) {
-                            comparison.setEdgePopupMasks(loaded, keepLabel(round));
-                            autoPickImp();
-                        }
-                    }
-                });
-            } catch (IOException | RuntimeException ex) {
-                Platform.runLater(() -> status.setText("cannot read the masks of point " + round + ": " + ex.getMessage()));
-            }
-        });
-    }
-
-    /** Unless the user picked an IMP round, shows the one whose weights remaining are nearest the point's. */
-    private void autoPickImp() {
-        Integer p = pointBox.getValue();
-        if (impPicked || p == null || !points.containsKey(p) || impRounds.isEmpty()) {
-            return;
-        }
-        double target = points.get(p).weightsRemaining();
-        int best = impRounds.keySet().iterator().next();
-        for (RoundResult r : impRounds.values()) {
-            if (Math.abs(r.weightsRemaining() - target) < Math.abs(impRounds.get(best).weightsRemaining() - target)) {
-                best = r.round();
-            }
-        }
-        if (!Integer.valueOf(best).equals(impBox.getValue())) {
-            impBox.setValue(best);
-            showImp(best);
-        }
-    }
-
-    private void showImp(Integer round) {
-        if (round == null || impDir == null && runDir == null) {
-            return;
-        }
-        Path dir = impDir == null ? runDir : impDir;
-        RoundResult r = impRounds.get(round);
-        String label = String.format(Locale.ROOT, "ticket round %d%s", round,
-                r == null ? "" : String.format(Locale.ROOT, ", trained %.1f%%", 100 * r.earlyStopTestAccuracy()));
-        io.submit(() -> {
-            try {
-                List<Mask> m = StoredRun.open(dir).masks(Branch.TICKET, round);
-                Platform.runLater(() -> {
-                    if (round.equals(impBox.getValue())) {
-                        comparison.setImpMasks(m, label);
-                    }
-                });
-            } catch (IOException | RuntimeException ex) {
-                Platform.runLater(() -> status.setText("cannot read IMP round " + round + ": " + ex.getMessage()));
-            }
-        });
-    }
-
-    private void loadStoredPoints(Path dir) {
-        int gen = generation;
-        io.submit(() -> {
-            if (!Files.isDirectory(dir)) {
-                return;
-            }
-            try {
-                StoredRun run = StoredRun.open(dir);
-                EdgePopupStore store = new EdgePopupStore(run.layout());
-                TreeMap<Integer, Double> k = store.readKeeps();
-                List<RoundResult> rs = run.results().stream().filter(r -> r.branch() == Branch.EDGE_POPUP).toList();
-                Map<Integer, List<EdgePopupEvent.MaskFlips>> f = new HashMap<>();
-                for (RoundResult r : rs) {
-                    f.put(r.round(), store.readFlips(r.round()));
-                }
-                Platform.runLater(() -> {
-                    if (gen != generation || running.get()) {
-                        return;
-                    }
-                    keeps.putAll(k);
-                    flips.setSweep(new ArrayList<>(k.keySet()), new ArrayList<>(k.values()));
-                    for (RoundResult r : rs) {
-                        points.put(r.round(), r);
-                        f.getOrDefault(r.round(), List.of()).forEach(flips::addFlips);
-                    }
-                    updatePoints();
-                });
-            } catch (IOException | RuntimeException ex) {
-                // not a run directory yet: nothing stored
-            }
-        });
-    }
-
-    private void loadImpRounds(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        io.submit(() -> {
-            List<RoundResult> rs = List.of();
-            if (Files.isDirectory(dir)) {
-                try {
-                    rs = StoredRun.open(dir).results().stream().filter(r -> r.branch() == Branch.TICKET).toList();
-                } catch (IOException | RuntimeException ex) {
-                    rs = List.of();
-                }
-            }
-            List<RoundResult> found = rs;
-            Platform.runLater(() -> {
-                impRounds.clear();
-                found.forEach(r -> impRounds.put(r.round(), r));
-                Integer keep = impBox.getValue();
-                impBox.getItems().setAll(impRounds.keySet());
-                if (found.isEmpty()) {
-                    comparison.setImpMasks(List.of(), "");
-                    updateIdleStatus();
-                } else if (keep != null && impRounds.containsKey(keep)) {
-                    impBox.setValue(keep);
-                    showImp(keep);
-                } else {
-                    impPicked = false;
-                    autoPickImp();
-                }
-            });
-        });
-    }
-
     private void chooseImpRun() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("IMP run directory to compare with");
-        Path base = impDir != null ? impDir.getParent() : outDir;
+        Path imp = vm.impRun();
+        Path base = imp != null ? imp.getParent() : outDir;
         if (base != null && Files.isDirectory(base)) {
             dc.setInitialDirectory(base.toFile());
         }
@@ -548,52 +285,11 @@ public class StrongTicketPane extends BorderPane {
         }
     }
 
-    /** Compares with the ticket masks of another IMP run directory (null = the current spec's run). */
-    public void setImpRun(Path dir) {
-        impDir = dir;
-        impPicked = false;
-        impBox.setValue(null);
-        loadImpRounds(dir == null ? runDir : dir);
-    }
-
-    private void updateIdleStatus() {
-        if (running.get()) {
-            return;
-        }
-        if (blocked.get()) {
-            status.setText("an IMP run is in progress: edge-popup waits, so the two never write one run directory at once");
-        } else if (impRounds.isEmpty() && status.getText().isBlank()) {
-            status.setText("no IMP ticket in this run directory yet: run IMP with the same spec to compare masks");
-        }
-    }
-
-    private void validateKeeps() {
-        try {
-            EdgePopupRunner.parseKeeps(keepField.getText());
-            keepsValid.set(true);
-            keepField.setStyle("");
-            keepField.getTooltip().setText("Fraction of edges KEPT in every layer, in (0, 1]; a comma-separated list "
-                    + "sweeps, e.g. 0.1,0.3,0.5,0.7");
-        } catch (SpecException e) {
-            keepsValid.set(false);
-            keepField.setStyle("-fx-border-color: #c62828; -fx-border-width: 1.5;");
-            keepField.getTooltip().setText(e.getMessage());
-            if (!running.get()) {
-                status.setText(e.getMessage());
-            }
-        }
-    }
-
-    private String keepLabel(int round) {
-        Double k = keeps.get(round);
-        return k == null ? "round " + round : EdgePopupRunner.keepLabel(k) + " (round " + round + ")";
-    }
-
     private final class PointCell extends ListCell<Integer> {
         @Override
         protected void updateItem(Integer item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : keepLabel(item));
+            setText(empty || item == null ? null : vm.keepLabel(item));
         }
     }
 
@@ -601,9 +297,7 @@ public class StrongTicketPane extends BorderPane {
         @Override
         protected void updateItem(Integer item, boolean empty) {
             super.updateItem(item, empty);
-            RoundResult r = item == null ? null : impRounds.get(item);
-            setText(empty || item == null ? null : r == null ? "round " + item
-                    : String.format(Locale.ROOT, "round %d (%.1f%% remaining)", item, 100 * r.weightsRemaining()));
+            setText(empty || item == null ? null : vm.impLabel(item));
         }
     }
 }

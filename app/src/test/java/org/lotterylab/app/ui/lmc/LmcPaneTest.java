@@ -159,9 +159,9 @@ class LmcPaneTest {
         java.util.SortedMap<Integer, Double> rounds = new java.util.TreeMap<>(java.util.Map.of(0, 1.0, 1, 0.6, 2, 0.36));
         Path run = java.nio.file.Files.createTempDirectory("quick-abc");
         robot.interact(() -> pane.followRun(run, rounds));
-        List<LmcPane.Choice> offered = fx(pane::networkChoices);
+        List<LmcViewModel.Choice> offered = fx(pane::networkChoices);
         assertEquals(4, offered.size());
-        assertEquals(new LmcPane.Choice("ticket round 2 (36.0% of weights) of " + run.getFileName(), run, 2), offered.get(3));
+        assertEquals(new LmcViewModel.Choice("ticket round 2 (36.0% of weights) of " + run.getFileName(), run, 2), offered.get(3));
         assertEquals(run.toString(), fx(() -> pane.runField().getText()), "the latest ticket is chosen, no path typed");
         robot.interact(() -> pane.chooseNetwork(offered.get(1)));
         LmcPlan plan = fx(pane::plan);
