@@ -154,7 +154,7 @@ public final class LabWindow {
 
     /** Shows the window. */
     public void show() {
-        ViewWarmUp.compileLoops();
+        ViewWarmUp.compileLoops(tasks);
         ViewWarmUp.run(LabWindow.class.getResource(STYLESHEET).toExternalForm());
         ViewWarmUp.disabledLook(panel, vm.busyProperty());
         stage.show();

@@ -62,11 +62,8 @@ final class ViewWarmUp {
      * interpreter on the JavaFX thread (seen: 20 to 29 ms for the first round's heat map, 5 to 8 ms later). These
      * loops touch plain arrays only; no JavaFX object is used off the JavaFX thread.
      */
-    static void compileLoops() {
-        Thread t = new Thread(ViewWarmUp::exerciseLoops, "lth-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+    static void compileLoops(BackgroundTasks tasks) {
+        tasks.execute("lth-warm-up", ViewWarmUp::exerciseLoops);
     }
 
     private static void exerciseLoops() {
