@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code lth edge-popup}: strong lottery tickets. Trains edge-popup scores over frozen random weights for one
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@link EdgePopupPrinter}'s.
  */
 @Command(name = "edge-popup", header = "strong lottery tickets: train scores of frozen random weights",
-        defaultValueProvider = EdgePopupCommand.Defaults.class, customSynopsis = {
+        customSynopsis = {
     "lth edge-popup [--keep 0.5 | --keep 0.1,0.3,0.5,0.7] [options]",
     "       lth edge-popup --widths 1,2,4,8 [--keep 0.5] [options]",
     "       lth edge-popup --supermask RUN_DIR [--branch ticket] [--test-data DIR]",
@@ -55,12 +54,21 @@ import picocli.CommandLine.Spec;
                 + "step is the median over back-to-back block pairs.", ""})
 public final class EdgePopupCommand extends RunCommand {
 
-    /** The options of {@link EdgePopupOptions} keys not named {@code --key}. */
-    private static final Map<String, String> OPTIONS = Map.of("evalInterval", "--eval-interval", "learningRate", "--lr",
-            "weightDecay", "--weight-decay", "scoreInit", "--score-init", "weightInit", "--init");
+    /**
+     * The score optimiser's options: the {@link EdgePopupOptions#KEYS keys} but {@code iterations} (its own
+     * option, below), with {@link EdgePopupOptions#defaults()}' values as defaults.
+     */
+    private static final List<TextOptions.Row> SCORE_OPTIONS = List.of(
+            new TextOptions.Row("evalInterval", "--eval-interval", "N",
+                    "evaluate and count mask flips every N updates (default: the spec's)"),
+            new TextOptions.Row("optimizer", "--optimizer", "NAME", "sgd-cosine (momentum, cosine decay; default) or adam"),
+            new TextOptions.Row("learningRate", "--lr", "X", "score learning rate (default: ${DEFAULT-VALUE})"),
+            new TextOptions.Row("momentum", "--momentum", "X", "SGD momentum (default: ${DEFAULT-VALUE})"),
+            new TextOptions.Row("weightDecay", "--weight-decay", "X", "L2 on the scores (default: ${DEFAULT-VALUE})"),
+            new TextOptions.Row("scoreInit", "--score-init", "NAME", "kaiming-uniform (default) or weight-magnitude"),
+            new TextOptions.Row("weightInit", "--init", "KIND", "init of the frozen weights: signed-kaiming-constant "
+                    + "(default, the paper's best), kaiming-normal or glorot-normal; it becomes the run's spec init"));
 
-    @Spec
-    CommandSpec command;
     @Option(names = "--keep", paramLabel = "LIST", description = "fraction(s) of edges KEPT per layer, each in (0, 1] "
             + "(default: the spec's edgePopupKeep, 0.5); a list sweeps, most edges first")
     String keep;
@@ -70,25 +78,9 @@ public final class EdgePopupCommand extends RunCommand {
     @Option(names = "--iterations", paramLabel = "N", description = "score updates per point (default: the spec's "
             + "iterations); with --bench, steps per block (default 100)")
     Integer iterations;
-    // --iterations and the score optimiser's options below set EdgePopupOptions' keys; options() reads them by key
-    @Option(names = "--eval-interval", paramLabel = "N",
-            description = "evaluate and count mask flips every N updates (default: the spec's)")
-    String evalInterval;
-    @Option(names = "--optimizer", paramLabel = "NAME",
-            description = "sgd-cosine (momentum, cosine decay; default) or adam")
-    String optimizer;
-    @Option(names = "--lr", paramLabel = "X", description = "score learning rate (default: ${DEFAULT-VALUE})")
-    String learningRate;
-    @Option(names = "--momentum", paramLabel = "X", description = "SGD momentum (default: ${DEFAULT-VALUE})")
-    String momentum;
-    @Option(names = "--weight-decay", paramLabel = "X",
-            description = "L2 on the scores (default: ${DEFAULT-VALUE})")
-    String weightDecay;
-    @Option(names = "--score-init", paramLabel = "NAME", description = "kaiming-uniform (default) or weight-magnitude")
-    String scoreInit;
-    @Option(names = "--init", paramLabel = "KIND", description = "init of the frozen weights: signed-kaiming-constant "
-            + "(default, the paper's best), kaiming-normal or glorot-normal; it becomes the run's spec init")
-    String weightInit;
+    private final TextOptions score = new TextOptions(SCORE_OPTIONS, EdgePopupOptions.defaults().toMap());
+    @Mixin
+    CommandSpec scoreOptions = score.spec();
     @Mixin
     OutOption out;
     @Mixin
@@ -207,30 +199,23 @@ public final class EdgePopupCommand extends RunCommand {
     }
 
     /**
-     * The score optimiser's settings: every {@link EdgePopupOptions#KEYS key} from its option
-     * ({@link #option(String)}; {@code --iterations} checked here), validated by {@link EdgePopupOptions}.
+     * The score optimiser's settings: {@code --iterations} (checked here) and every other
+     * {@link EdgePopupOptions#KEYS key} from its option, validated by {@link EdgePopupOptions}.
      */
     private EdgePopupOptions options() {
         Map<String, String> m = new LinkedHashMap<>();
         if (iterations != null) {
             m.put("iterations", Integer.toString(UsageException.checkBetween("--iterations", iterations, 1, 100_000_000)));
         }
-        for (String key : EdgePopupOptions.KEYS) {
-            Object value = command.findOption(option(key)).getValue();
-            if (value != null && !m.containsKey(key)) {
-                m.put(key, value.toString());
-            }
+        for (String key : score.keys()) {
+            score.value(key).ifPresent(v -> m.put(key, v));
         }
         try {
             return EdgePopupOptions.fromMap(m);
         } catch (SpecException e) {
-            throw new UsageException(option(e.field()) + ": " + e.getMessage().substring(e.field().length() + 2));
+            throw new UsageException(score.name(e.field()).orElse("--" + e.field()) + ": "
+                    + e.getMessage().substring(e.field().length() + 2));
         }
-    }
-
-    /** The option that sets {@code key} of {@link EdgePopupOptions}: {@code --key} unless named otherwise. */
-    private static String option(String key) {
-        return OPTIONS.getOrDefault(key, "--" + key);
     }
 
     private int supermask(int n) {
@@ -273,22 +258,5 @@ public final class EdgePopupCommand extends RunCommand {
         EdgePopupBenchmark.Result r = EdgePopupBenchmark.run(train, model, k, n, 60, steps, blocks, ctx.out()::println);
         EdgePopupPrinter.bench(ctx.out(), r, model, n, k, steps, blocks);
         return 0;
-    }
-
-    /** The help's and the options' defaults of the score optimiser, from {@link EdgePopupOptions#defaults()}. */
-    static final class Defaults implements picocli.CommandLine.IDefaultValueProvider {
-        @Override
-        public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
-            EdgePopupOptions d = EdgePopupOptions.defaults();
-            if (!(arg instanceof picocli.CommandLine.Model.OptionSpec o)) {
-                return null;
-            }
-            return switch (o.longestName()) {
-                case "--lr" -> Double.toString(d.learningRate());
-                case "--momentum" -> Double.toString(d.momentum());
-                case "--weight-decay" -> Double.toString(d.weightDecay());
-                default -> null;
-            };
-        }
     }
 }

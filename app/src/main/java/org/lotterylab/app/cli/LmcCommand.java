@@ -13,6 +13,7 @@ import org.lotterylab.engine.lmc.LmcRunner;
 import org.lotterylab.engine.replicate.ReplicateRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,18 +32,20 @@ import picocli.CommandLine.Option;
         + "+-se is the binomial standard error of the instability from the finite evaluation set.", ""})
 public final class LmcCommand extends RunCommand {
 
-    @Option(names = "--k", paramLabel = "LIST", description = "rewinding iterations, comma-separated, e.g. 0,100,500 "
-            + "(default 0; with --run, the run's rewindIteration). Each k must be below the training length.")
-    String k;
-    @Option(names = "--alphas", paramLabel = "N",
-            description = "points on each path, endpoints included, >= 2 (default: spec lmcAlphas, 30)")
-    String alphas;
-    @Option(names = "--seeds", paramLabel = "N",
-            description = "seed pairs per k (two trained copies each); several give error bars (default 1)")
-    String seeds;
-    @Option(names = "--threshold", paramLabel = "X",
-            description = "stable when instability < X; a fraction (0.02) or a percentage (2%%)")
-    String threshold;
+    /** The options of the curves: which k, how many points and seed pairs, the threshold; {@link #call()} parses them. */
+    private static final List<TextOptions.Row> CURVE_OPTIONS = List.of(
+            new TextOptions.Row("k", "--k", "LIST", "rewinding iterations, comma-separated, e.g. 0,100,500 "
+                    + "(default 0; with --run, the run's rewindIteration). Each k must be below the training length."),
+            new TextOptions.Row("alphas", "--alphas", "N",
+                    "points on each path, endpoints included, >= 2 (default: spec lmcAlphas, 30)"),
+            new TextOptions.Row("seeds", "--seeds", "N",
+                    "seed pairs per k (two trained copies each); several give error bars (default 1)"),
+            new TextOptions.Row("threshold", "--threshold", "X",
+                    "stable when instability < X; a fraction (0.02) or a percentage (2%%)"));
+
+    private final TextOptions curve = new TextOptions(CURVE_OPTIONS);
+    @Mixin
+    CommandSpec curveOptions = curve.spec();
     @Option(names = "--train-iterations", paramLabel = "N",
             description = "iterations each copy trains from W_k (default: iterations - k)")
     Integer trainIterations;
@@ -94,10 +97,10 @@ public final class LmcCommand extends RunCommand {
             }
             s = spec.toSpec();
         }
-        List<Integer> ks = k != null ? parseKs(k) : List.of(run != null ? s.rewindIteration() : 0);
-        int nAlphas = parseAlphas(alphas, s.lmcAlphas());
-        int nSeeds = parseSeeds(seeds);
-        double limit = parseThreshold(threshold);
+        List<Integer> ks = curve.value("k").map(LmcCommand::parseKs).orElse(List.of(run != null ? s.rewindIteration() : 0));
+        int nAlphas = parseAlphas(curve.value("alphas").orElse(null), s.lmcAlphas());
+        int nSeeds = parseSeeds(curve.value("seeds").orElse(null));
+        double limit = parseThreshold(curve.value("threshold").orElse(null));
         int train = trainIterations == null ? 0
                 : UsageException.checkBetween("--train-iterations", trainIterations, 1, 100_000_000);
         int n = threads.resolve(replicates > 1 ? 1 : 2);

@@ -42,15 +42,17 @@ final class ThreadPoolTasks implements BackgroundTasks {
     @Override
     public <T> CompletableFuture<T> run(String name, Work<T> work, Consumer<? super T> done,
             Consumer<? super Throwable> failed) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        execute(name, handingBack(work, f, done, failed));
-        return f;
+        return handingBack(this, name, work, done, failed);
     }
 
-    /** Does {@code work}, completes {@code f}, then hands the outcome to the JavaFX thread. */
-    private <T> Runnable handingBack(Work<T> work, CompletableFuture<T> f, Consumer<? super T> done,
-            Consumer<? super Throwable> failed) {
-        return () -> {
+    /**
+     * {@link #run} on the pool or on a lane: {@code tasks} executes {@code work}, which completes the future,
+     * then the outcome is handed to the JavaFX thread.
+     */
+    private <T> CompletableFuture<T> handingBack(BackgroundTasks tasks, String name, Work<T> work,
+            Consumer<? super T> done, Consumer<? super Throwable> failed) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        tasks.execute(name, () -> {
             T value;
             try {
                 value = work.call();
@@ -61,7 +63,8 @@ final class ThreadPoolTasks implements BackgroundTasks {
             }
             f.complete(value);
             ui.execute(() -> done.accept(value));
-        };
+        });
+        return f;
     }
 
     @Override
@@ -96,9 +99,7 @@ final class ThreadPoolTasks implements BackgroundTasks {
         @Override
         public <T> CompletableFuture<T> run(String name, Work<T> work, Consumer<? super T> done,
                 Consumer<? super Throwable> failed) {
-            CompletableFuture<T> f = new CompletableFuture<>();
-            execute(name, handingBack(work, f, done, failed));
-            return f;
+            return handingBack(this, name, work, done, failed);
         }
 
         @Override

@@ -91,6 +91,31 @@ class BackgroundTasksTest {
     }
 
     @Test
+    void aSerialLaneHandsBackTheResultsOfItsTasksInOrder() throws Exception {
+        Ui ui = new Ui();
+        BackgroundTasks lane = new ThreadPoolTasks(ui).serial();
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        CountDownLatch all = new CountDownLatch(30);
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            lane.run("lth-test-lane-read", () -> {
+                if (n % 5 == 0) {
+                    sleep(); // a slow read's answer must not be overtaken by the next one's
+                }
+                return n;
+            }, v -> {
+                order.add(v);
+                all.countDown();
+            }, e -> all.countDown());
+        }
+        assertTrue(all.await(20, TimeUnit.SECONDS));
+        for (int i = 0; i < 30; i++) {
+            assertEquals(i, order.get(i));
+        }
+        assertEquals(30, ui.ran.size(), "every result went through the UI executor");
+    }
+
+    @Test
     void theSynchronousTwinRunsAtOnceOnTheCallingThread() {
         List<String> seen = new CopyOnWriteArrayList<>();
         String me = Thread.currentThread().getName();

@@ -11,6 +11,9 @@ import org.lotterylab.api.spec.Presets;
 import org.lotterylab.api.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,24 +26,23 @@ import picocli.CommandLine.Option;
             "sit beside the runs. Running the same sweep again skips finished points and resumes unfinished ones."})
 public final class SweepMain implements Callable<Integer> {
 
+    /** The options that set one spec field each, applied on the preset before every {@code --set}. */
+    private static final List<SpecFlag> SPEC_FLAGS = List.of(
+            new SpecFlag("--rounds", "<rounds>", "rounds", "Pruning rounds after the dense round 0"),
+            new SpecFlag("--iterations", "<iterations>", "iterations", "Training iterations per round"),
+            new SpecFlag("--seed", "<seed>", "seed", "Seed (replicate i uses seed + i)"),
+            new SpecFlag("--rewind", "<rewind>", "rewindIteration", "Rewind survivors to theta_K (0 = theta_0)"),
+            new SpecFlag("--branches", "<branches>", "branches",
+                    "ticket,random-reinit,random-pruning,same-sign-reinit,one-shot"),
+            new SpecFlag("--data", "<data>", "dataset",
+                    "Data set: sample, fashion-mnist or a directory (as seen by the executors)"),
+            new SpecFlag("--test-data", "<testData>", "testData", "Directory of an official test set"),
+            new SpecFlag("--name", "<name>", "name", "Run name (directories <out>/<name>-<hash>)"));
+
     @Option(names = "--preset", defaultValue = "quick", description = "Base preset (default ${DEFAULT-VALUE})")
     String preset;
-    @Option(names = "--rounds", description = "Pruning rounds after the dense round 0")
-    String rounds;
-    @Option(names = "--iterations", description = "Training iterations per round")
-    String iterations;
-    @Option(names = "--seed", description = "Seed (replicate i uses seed + i)")
-    String seed;
-    @Option(names = "--rewind", description = "Rewind survivors to theta_K (0 = theta_0)")
-    String rewind;
-    @Option(names = "--branches", description = "ticket,random-reinit,random-pruning,same-sign-reinit,one-shot")
-    String branches;
-    @Option(names = "--data", description = "Data set: sample, fashion-mnist or a directory (as seen by the executors)")
-    String data;
-    @Option(names = "--test-data", description = "Directory of an official test set")
-    String testData;
-    @Option(names = "--name", description = "Run name (directories <out>/<name>-<hash>)")
-    String name;
+    @Mixin
+    CommandSpec specFlags = specFlags();
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any spec field (repeatable)")
     List<String> sets = new ArrayList<>();
     @Option(names = "--grid", paramLabel = "KEY=V1,V2,...",
@@ -96,14 +98,12 @@ public final class SweepMain implements Callable<Integer> {
     ExperimentSpec baseSpec() {
         ExperimentSpec base = Presets.get(preset).spec();
         Map<String, String> changes = new LinkedHashMap<>();
-        putIf(changes, "rounds", rounds);
-        putIf(changes, "iterations", iterations);
-        putIf(changes, "seed", seed);
-        putIf(changes, "rewindIteration", rewind);
-        putIf(changes, "branches", branches);
-        putIf(changes, "dataset", data);
-        putIf(changes, "testData", testData);
-        putIf(changes, "name", name);
+        for (SpecFlag f : SPEC_FLAGS) {
+            String v = specFlags.findOption(f.option()).getValue();
+            if (v != null) {
+                changes.put(f.field(), v);
+            }
+        }
         for (String kv : sets) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
@@ -158,9 +158,24 @@ public final class SweepMain implements Callable<Integer> {
         return 0;
     }
 
-    private static void putIf(Map<String, String> m, String key, String v) {
-        if (v != null) {
-            m.put(key, v);
+    /** The {@link #SPEC_FLAGS} as picocli options, placed after {@code --preset} by the {@code @Mixin} field. */
+    private static CommandSpec specFlags() {
+        CommandSpec spec = CommandSpec.create();
+        for (SpecFlag f : SPEC_FLAGS) {
+            spec.addOption(OptionSpec.builder(f.option()).paramLabel(f.label()).type(String.class)
+                    .description(f.help()).build());
         }
+        return spec;
+    }
+
+    /**
+     * An option that sets one spec field.
+     *
+     * @param option the option, e.g. {@code --rewind}
+     * @param label  its parameter label in the help
+     * @param field  the spec field it sets, e.g. {@code rewindIteration}
+     * @param help   its help text
+     */
+    private record SpecFlag(String option, String label, String field, String help) {
     }
 }

@@ -16,34 +16,12 @@ import org.lotterylab.engine.data.ImageDataset;
  * kept weights, 0 for pruned weights), so pruned weights are exactly 0.0 after every step whatever the
  * optimiser's state. Each call loads the start parameters with fresh optimiser state, so nothing carries over
  * between rounds.
+ *
+ * @param trainSet   the training set
+ * @param validation the validation set
+ * @param test       the test set
  */
-public final class Trainer {
-
-    private final ImageDataset train;
-    private final EvalSet validation;
-    private final EvalSet test;
-
-    /** A trainer over the given data. */
-    public Trainer(ImageDataset train, EvalSet validation, EvalSet test) {
-        this.train = train;
-        this.validation = validation;
-        this.test = test;
-    }
-
-    /** The test set. */
-    public EvalSet test() {
-        return test;
-    }
-
-    /** The validation set. */
-    public EvalSet validation() {
-        return validation;
-    }
-
-    /** The training set. */
-    public ImageDataset trainSet() {
-        return train;
-    }
+public record Trainer(ImageDataset trainSet, EvalSet validation, EvalSet test) {
 
     /**
      * Settings of one training run.
@@ -137,9 +115,9 @@ public final class Trainer {
         boolean steps = cb.wantsSteps();
 
         int b = cfg.batchSize();
-        float[] xb = new float[b * train.featureSize()];
-        float[] yb = new float[b * train.numClasses()];
-        BatchStream stream = new BatchStream(train, cfg.orderSeed());
+        float[] xb = new float[b * trainSet.featureSize()];
+        float[] yb = new float[b * trainSet.numClasses()];
+        BatchStream stream = new BatchStream(trainSet, cfg.orderSeed());
         List<MetricPoint> metrics = new ArrayList<>();
         int first = cfg.startIteration();
         float[] snapshot = cfg.snapshotAt() == first ? net.params() : null;
