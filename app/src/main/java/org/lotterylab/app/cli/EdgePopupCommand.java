@@ -82,11 +82,7 @@ public final class EdgePopupCommand extends RunCommand {
     @Mixin
     CommandSpec scoreOptions = score.spec();
     @Mixin
-    OutOption out;
-    @Mixin
-    ThreadsOption threads;
-    @Mixin
-    ReplicateOptions reps;
+    RunOptions runOptions;
     @Option(names = "--dry-run", description = "print the resolved settings and run directory, do not train")
     boolean dryRun;
     @Option(names = "--supermask", paramLabel = "RUN_DIR",
@@ -106,7 +102,7 @@ public final class EdgePopupCommand extends RunCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        int n = threads.resolve(2);
+        int n = runOptions.threads.resolve(2);
         if (supermask != null) {
             return supermask(n);
         }
@@ -117,7 +113,7 @@ public final class EdgePopupCommand extends RunCommand {
         ExperimentSpec s = EdgePopupRunner.frozenSpec(spec.toSpec(), options);
         List<Double> keeps = keep != null ? EdgePopupRunner.parseKeeps(keep)
                 : EdgePopupRunner.checkKeeps(List.of(s.edgePopupKeep()));
-        Path outDir = out.resolve(ctx.dirs());
+        Path outDir = runOptions.out.resolve(ctx.dirs());
         if (widths != null) {
             return widthSweep(keeps, options, outDir, n);
         }
@@ -126,10 +122,10 @@ public final class EdgePopupCommand extends RunCommand {
             ctx.out().println("spec: " + s.toMap());
             ctx.out().println("keep (fraction of edges kept): " + keeps);
             ctx.out().println("edge-popup options: " + options.resolvedMap(s));
-            ReplicateOptions.printDirs(ctx.out(), s, reps.replicates(), outDir);
+            ReplicateOptions.printDirs(ctx.out(), s, runOptions.reps.replicates(), outDir);
             return 0;
         }
-        int replicates = reps.replicates();
+        int replicates = runOptions.reps.replicates();
         if (replicates > 1) {
             return replicates(s, keeps, options, outDir);
         }
@@ -140,7 +136,7 @@ public final class EdgePopupCommand extends RunCommand {
     /** {@code --widths}: one edge-popup run per width, the trained 1x target, and the width table. */
     private int widthSweep(List<Double> keeps, EdgePopupOptions options, Path outDir, int n)
             throws InterruptedException {
-        if (reps.replicates() > 1) {
+        if (runOptions.reps.replicates() > 1) {
             throw new UsageException("--widths runs one seed; give --seed instead of --replicates");
         }
         List<Integer> ws;
@@ -192,10 +188,10 @@ public final class EdgePopupCommand extends RunCommand {
     /** Each replicate is stored as {@code lth edge-popup --seed S} stores it; the table is per keep (round). */
     private int replicates(ExperimentSpec s, List<Double> keeps, EdgePopupOptions options, Path outDir)
             throws InterruptedException {
-        int n = threads.resolve(1);
+        int n = runOptions.threads.resolve(1);
         EdgePopupRunner runner = new EdgePopupRunner(n);
         ReplicateRunner.Starter starter = (member, dir, listener) -> runner.start(member, keeps, options, dir, listener);
-        return replicates(s, reps, n, "; keep " + keeps, starter, outDir, new ReplicatePrinter(ctx.out(), ctx.err()));
+        return replicates(s, runOptions.reps, n, "; keep " + keeps, starter, outDir, new ReplicatePrinter(ctx.out(), ctx.err()));
     }
 
     /**

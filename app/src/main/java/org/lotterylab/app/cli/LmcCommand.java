@@ -55,11 +55,7 @@ public final class LmcCommand extends RunCommand {
     @Option(names = "--round", paramLabel = "N", description = "which ticket round of the --run to analyse")
     Integer round;
     @Mixin
-    OutOption out;
-    @Mixin
-    ThreadsOption threads;
-    @Mixin
-    ReplicateOptions reps;
+    RunOptions runOptions;
     @Option(names = "--no-curves", description = "print only the tables, not the text plots of the curves")
     boolean noCurves;
     @Option(names = "--dry-run", description = "print the resolved spec, plan and run directory; do not train")
@@ -74,7 +70,7 @@ public final class LmcCommand extends RunCommand {
     public Integer call() throws InterruptedException {
         ExperimentSpec s;
         int r = -1;
-        int replicates = reps.replicates();
+        int replicates = runOptions.reps.replicates();
         if (replicates > 1 && run != null) {
             throw new UsageException("--replicates cannot be combined with --run: a stored ticket has one seed");
         }
@@ -83,7 +79,7 @@ public final class LmcCommand extends RunCommand {
                 throw new UsageException(o + " cannot be combined with --run: a stored ticket is analysed "
                         + "with its run's own spec (data, model, training length)");
             });
-            if (out.given().isPresent()) {
+            if (runOptions.out.given().isPresent()) {
                 throw new UsageException("--out cannot be combined with --run: the results go into the run directory");
             }
             if (round == null) {
@@ -103,7 +99,7 @@ public final class LmcCommand extends RunCommand {
         double limit = parseThreshold(curve.value("threshold").orElse(null));
         int train = trainIterations == null ? 0
                 : UsageException.checkBetween("--train-iterations", trainIterations, 1, 100_000_000);
-        int n = threads.resolve(replicates > 1 ? 1 : 2);
+        int n = runOptions.threads.resolve(replicates > 1 ? 1 : 2);
         LmcPlan plan;
         try {
             plan = new LmcPlan(run == null ? s : null, ks, nAlphas, nSeeds, train, limit, run, r);
@@ -111,7 +107,7 @@ public final class LmcCommand extends RunCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path outDir = run != null ? run.toAbsolutePath().getParent() : out.resolve(ctx.dirs());
+        Path outDir = run != null ? run.toAbsolutePath().getParent() : runOptions.out.resolve(ctx.dirs());
         Path runDir = run != null ? run : outDir.resolve(s.runDirName());
         PrintStream o = ctx.out();
         if (dryRun) {
@@ -138,7 +134,7 @@ public final class LmcCommand extends RunCommand {
         LmcRunner runner = new LmcRunner(n);
         ReplicateRunner.Starter starter = (member, dir, listener) -> runner.start(new LmcPlan(member, plan.ks(),
                 plan.alphas(), plan.seedPairs(), plan.trainIterations(), plan.threshold(), null, -1), dir, listener);
-        return replicates(s, reps, n, "", starter, outDir, new LmcReplicatePrinter(ctx.out(), ctx.err()));
+        return replicates(s, runOptions.reps, n, "", starter, outDir, new LmcReplicatePrinter(ctx.out(), ctx.err()));
     }
 
     private static ExperimentSpec storedSpec(Path dir) {

@@ -1,5 +1,7 @@
 package org.lotterylab.visuals.lmc;
 
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
@@ -43,11 +45,12 @@ public class InstabilityView extends BorderPane {
     private final Map<String, DoubleErrorDataSet> byNetwork = new LinkedHashMap<>();
     private final Map<Integer, DoubleErrorDataSet> byK = new LinkedHashMap<>();
     private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild);
-    private double threshold = 0.02;
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.02);
     private boolean thresholdShown;
 
     /** An empty view. */
     public InstabilityView() {
+        threshold.addListener((o, a, b) -> redraw.request());
         getStyleClass().add("lab-instability");
         kChart.setId("instability-k-chart");
         wChart.setId("instability-weights-chart");
@@ -72,14 +75,13 @@ public class InstabilityView extends BorderPane {
     /** Adds (or replaces) one finished curve. */
     public void addCurve(LmcEvent.LmcCurveDone d) {
         table.add(d);
-        threshold = d.threshold();
+        threshold.set(d.threshold());
         redraw.request();
     }
 
-    /** Sets the stability threshold (a fraction) marked on the charts. */
-    public void setThreshold(double t) {
-        threshold = t;
-        redraw.request();
+    /** The stability threshold (a fraction) marked on the charts; setting it redraws. */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
     }
 
     /** Removes every curve. */
@@ -158,9 +160,9 @@ public class InstabilityView extends BorderPane {
             }
         }
         wAxis.setData(xs.stream().mapToDouble(Double::doubleValue).toArray());
-        String text = "stable below " + LmcColors.percent(threshold);
+        String text = "stable below " + LmcColors.percent(threshold.get());
         for (YValueIndicator t : List.of(kThreshold, wThreshold)) {
-            t.setValue(100 * threshold);
+            t.setValue(100 * threshold.get());
             t.setText(text);
         }
         if (!thresholdShown) {
@@ -169,7 +171,7 @@ public class InstabilityView extends BorderPane {
             thresholdShown = true;
         }
         summary.setText(String.format(Locale.ROOT, "%d of %d curves stable (instability < %s)",
-                table.stableCount(threshold), table.size(), LmcColors.percent(threshold)));
+                table.stableCount(threshold.get()), table.size(), LmcColors.percent(threshold.get())));
     }
 
     private static void fill(DoubleErrorDataSet ds, List<InstabilityTable.Group> groups, boolean xIsK) {

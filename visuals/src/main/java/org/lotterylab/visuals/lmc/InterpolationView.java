@@ -1,5 +1,7 @@
 package org.lotterylab.visuals.lmc;
 
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.dataset.DataSet;
@@ -66,12 +68,13 @@ public class InterpolationView extends BorderPane {
     private final Map<String, LmcEvent.LmcCurveDone> done = new LinkedHashMap<>();
     private final ObjectProperty<LmcCurves.Pick> selected = new SimpleObjectProperty<>(this, "selectedPoint");
     private final FrameCoalescer redraw = new FrameCoalescer(this::push);
-    private double threshold = 0.02;
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.02);
     private String focus;
     private boolean restyle;
 
     /** An empty view. */
     public InterpolationView() {
+        threshold.addListener((o, a, b) -> redraw.request());
         getStyleClass().add("lab-interpolation");
         chart.setId("interpolation-chart");
         xAxis.setAutoRanging(false);
@@ -127,16 +130,15 @@ public class InterpolationView extends BorderPane {
     public void curveDone(LmcEvent.LmcCurveDone d) {
         String id = d.network() + "/" + d.k() + "/" + d.seedPair();
         done.put(id, d);
-        threshold = d.threshold();
+        threshold.set(d.threshold());
         focus = id;
         dirty.add(id);
         redraw.request();
     }
 
-    /** Sets the stability threshold used in the label (a fraction, e.g. 0.02). */
-    public void setThreshold(double t) {
-        threshold = t;
-        redraw.request();
+    /** The stability threshold used in the label (a fraction, e.g. 0.02); setting it redraws. */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
     }
 
     /** Removes every curve and the selection. */
@@ -315,11 +317,11 @@ public class InterpolationView extends BorderPane {
             return;
         }
         LmcCurves.Barrier x = b.get();
-        boolean stable = x.instability() < threshold;
+        boolean stable = x.instability() < threshold.get();
         barrierLabel.setText(String.format(Locale.ROOT,
                 "%s: instability = %.2f%% \u2212 %.2f%% = %.2f%% \u2192 %s (threshold %s)%s.   %s.",
                 key.label(), 100 * x.maxError(), 100 * x.endpointMeanError(), 100 * x.instability(),
-                stable ? "stable" : "unstable", LmcColors.percent(threshold),
+                stable ? "stable" : "unstable", LmcColors.percent(threshold.get()),
                 d != null && d.stored() ? ", stored" : "", DEFINITION));
     }
 

@@ -151,8 +151,8 @@ public final class LmcPane extends BorderPane {
         @Override
         public void threshold(double t) {
             FxThread.check();
-            interpolation.setThreshold(t);
-            instability.setThreshold(t);
+            interpolation.thresholdProperty().set(t);
+            instability.thresholdProperty().set(t);
         }
 
         @Override
