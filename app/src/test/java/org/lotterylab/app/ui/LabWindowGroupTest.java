@@ -165,7 +165,7 @@ class LabWindowGroupTest {
 
     @Test
     void runningReplicatesFillsTheCurvesAsEachReplicatesRoundLands(FxRobot robot) throws Exception {
-        waitUntil("the engine", 10, () -> window.runViewModel().canRunProperty().get());
+        waitUntil("the engine", 60, () -> window.runViewModel().canRunProperty().get());
         robot.interact(() -> {
             @SuppressWarnings("unchecked") // the spinner of replicates holds integers
             javafx.scene.control.Spinner<Integer> spinner =

@@ -171,6 +171,9 @@ class LabWindowRealEngineFaultTest {
     void aFullDiskStopsTheRunNamingTheFileAndKeepsTheRounds(FxRobot robot) throws Exception {
         assumeTrue(mounted != null, "needs a tmpfs mount (root)");
         startRunAndWaitForARound(robot);
+        // paused while the disk fills, so that the run cannot finish its last rounds first (seen under load)
+        robot.interact(() -> vm().togglePause());
+        waitFor("the pause", 30, () -> vm().pausedProperty().get());
         Path filler = out.resolve("filler");
         try (OutputStream o = Files.newOutputStream(filler)) {
             byte[] block = new byte[64 * 1024];
@@ -180,6 +183,7 @@ class LabWindowRealEngineFaultTest {
         } catch (IOException full) {
             // the disk is full now
         }
+        robot.interact(() -> vm().togglePause());
         waitForTheEnd();
         assertEquals(RunViewModel.Outcome.FAILED, vm().lastOutcomeProperty().get());
         String msg = onFx(() -> vm().errorMessageProperty().get());

@@ -106,7 +106,7 @@ class LabWindowStoryTest {
 
     @Test
     void aRunWithPerRoundLmcLeavesOneCurvePerFinishedRoundAndTheTabsOfferItsTickets() throws Exception {
-        waitUntil("the engine", 10, () -> window.runViewModel().canRunProperty().get());
+        waitUntil("the engine", 60, () -> window.runViewModel().canRunProperty().get());
         window.runViewModel(); // keep the FX thread for the run
         WaitForAsyncUtils.waitForAsyncFx(10_000, window::run);
         waitForIdle();

@@ -77,7 +77,7 @@ class LabWindowTest {
     }
 
     private void waitForEngine(FxRobot robot) throws Exception {
-        waitUntil("the engine", 10, () -> !runButton(robot).isDisabled());
+        waitUntil("the engine", 60, () -> !runButton(robot).isDisabled());
     }
 
     private void waitForIdle() throws Exception {
