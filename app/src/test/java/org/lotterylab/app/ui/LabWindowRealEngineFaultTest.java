@@ -29,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The window on the real engine when the world breaks under a run (issue 17): the data folder deleted while
  * it trains, and the disk filling up mid-run (a small tmpfs filled to the brim after the first round; needs
- * root and mount rights, skipped otherwise). Tiny generated IDX data, MLP, 3 pruning rounds.
+ * root and mount rights, skipped otherwise). Tiny generated IDX data, MLP, 3 pruning rounds of 1,500 iterations (long
+ * enough that the test can pause the run after its first round, before it ends).
  */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowRealEngineFaultTest {
@@ -49,8 +50,8 @@ class LabWindowRealEngineFaultTest {
         if (mountTmpfs(out)) {
             mounted = out;
         }
-        LabOptions opts = LabOptions.parse(new String[]{"--preset", "quick", "--rounds", "3", "--iterations", "60",
-                "--set", "evalInterval=20", "--set", "model=mlp-small", "--set", "batchSize=16",
+        LabOptions opts = LabOptions.parse(new String[]{"--preset", "quick", "--rounds", "3", "--iterations", "1500",
+                "--set", "evalInterval=500", "--set", "model=mlp-small", "--set", "batchSize=16",
                 "--set", "dataset=" + data, "--set", "lmcEachRound=false", "--set", "branches=ticket",
                 "--threads", "1", "--out", out.toString()});
         window = new LabWindow(stage, opts, EngineLoader.dl4j(1));
