@@ -6,8 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +40,8 @@ public final class BackgroundPriority implements AutoCloseable {
 
     private static final Path TASKS = Path.of("/proc/self/task");
     private static final String SELF = PREFIX + "priority";
-    private final Set<String> handled = new HashSet<>();
+    /** Thread id to the number of scans that read its name; {@link #LOOKS} once settled or niced. */
+    private final Map<String, Integer> looks = new HashMap<>();
     private final ScheduledExecutorService scanner;
 
     private BackgroundPriority(ScheduledExecutorService scanner) {
@@ -60,8 +63,8 @@ public final class BackgroundPriority implements AutoCloseable {
 
     /**
      * How often the shared watcher looks for new threads. A new training thread competes with the window at full
-     * priority until the next look; at 250 ms that was the first quarter second of every run. A look reads one
-     * small file per thread of the process, under a millisecond.
+     * priority until the next look; at 250 ms that was the first quarter second of every run. A look lists the
+     * process's threads and reads the names of new ones only (see {@link #scan}).
      */
     public static final long PERIOD_MILLIS = 50;
 
@@ -86,21 +89,37 @@ public final class BackgroundPriority implements AutoCloseable {
                 || Files.isExecutable(Path.of("/bin/renice")));
     }
 
-    /** Nices every background thread not handled yet (one {@code renice} for all); returns how many were niced. */
+    /**
+     * Nices every background thread not handled yet (one {@code renice} for all); returns how many were niced.
+     * A thread's name is read on its first {@value #LOOKS} scans only (a thread just started may still carry its
+     * creator's name for a moment), so a scan of a settled process reads the folder listing and nothing else.
+     */
     public synchronized int scan() throws IOException {
         List<String> fresh = new ArrayList<>();
+        Set<String> present = new HashSet<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 String tid = task.getFileName().toString();
+                present.add(tid);
+                int looked = looks.getOrDefault(tid, 0);
+                if (looked >= LOOKS) {
+                    continue;
+                }
                 String name = comm(task);
-                // a thread id can be reused by a later thread: remember it with the name
-                if (name != null && name.startsWith(PREFIX) && !name.equals(SELF) && handled.add(tid + " " + name)) {
+                boolean lab = name != null && name.startsWith(PREFIX) && !name.equals(SELF);
+                looks.put(tid, lab ? LOOKS : looked + 1);
+                if (lab) {
                     fresh.add(tid);
                 }
             }
         }
+        // a thread id can be reused by a later thread: forget the ids of threads that ended
+        looks.keySet().retainAll(present);
         return fresh.isEmpty() || !renice(fresh) ? 0 : fresh.size();
     }
+
+    /** How many scans read a thread's name before it counts as settled (not one of the lab's). */
+    static final int LOOKS = 3;
 
     /** The nice value of thread {@code tid} of this process (field 19 of its stat line), or null. */
     static Integer niceOf(String tid) {

@@ -50,6 +50,49 @@ class BackgroundPriorityTest {
     }
 
     @Test
+    void aThreadThatTakesALabNameJustAfterItStartsIsStillNiced() throws Exception {
+        assumeTrue(BackgroundPriority.supported(), "needs Linux /proc and renice");
+        AtomicReference<String> tid = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch rename = new CountDownLatch(1);
+        CountDownLatch renamed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                tid.set(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+                started.countDown();
+                rename.await();
+                Thread.currentThread().setName("lth-late-name");
+                renamed.countDown();
+                release.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "not-yet-named");
+        t.start();
+        started.await();
+        try {
+            Integer before = BackgroundPriority.niceOf(tid.get());
+            BackgroundPriority p = BackgroundPriority.start(60_000);
+            try {
+                p.scan(); // sees the thread under its first name
+                assertEquals(before, BackgroundPriority.niceOf(tid.get()), "not a lab thread yet");
+                rename.countDown();
+                renamed.await();
+                p.scan();
+                assertEquals(Math.min(19, before + BackgroundPriority.NICE), BackgroundPriority.niceOf(tid.get()),
+                        "named lth-... on a later look: niced");
+            } finally {
+                p.close();
+            }
+        } finally {
+            rename.countDown();
+            release.countDown();
+            t.join();
+        }
+    }
+
+    @Test
     void readsTheNiceValueOfAThread() throws Exception {
         assumeTrue(BackgroundPriority.supported(), "needs Linux /proc and renice");
         String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
