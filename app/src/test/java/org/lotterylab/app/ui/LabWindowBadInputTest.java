@@ -1,5 +1,7 @@
 package org.lotterylab.app.ui;
 
+import static org.lotterylab.app.ui.FxWait.onFx;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -52,12 +52,6 @@ class LabWindowBadInputTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
-    }
-
-    private static <T> T onFx(Supplier<T> s) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> ref.set(s.get()));
-        return ref.get();
     }
 
     private void waitForIdle() throws Exception {

@@ -1,5 +1,7 @@
 package org.lotterylab.app.ui;
 
+import static org.lotterylab.app.ui.FxWait.onFx;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -8,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,12 +67,6 @@ class LabWindowEarlyBirdTest {
         eb.add(new RunEvent.EarlyBirdDrawn(true, 15, 20, 5, ITS, D));
         ev.addAll(at + 1, eb);
         return ev;
-    }
-
-    private static <T> T onFx(Supplier<T> s) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> ref.set(s.get()));
-        return ref.get();
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) throws Exception {

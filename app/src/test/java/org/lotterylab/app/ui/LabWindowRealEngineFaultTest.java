@@ -1,5 +1,7 @@
 package org.lotterylab.app.ui;
 
+import static org.lotterylab.app.ui.FxWait.onFx;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.stage.Stage;
@@ -103,12 +104,6 @@ class LabWindowRealEngineFaultTest {
             }
         }
         return dir;
-    }
-
-    private static <T> T onFx(Supplier<T> s) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> ref.set(s.get()));
-        return ref.get();
     }
 
     private void waitFor(String what, int seconds, Supplier<Boolean> c) throws Exception {

@@ -1,5 +1,9 @@
 package org.lotterylab.app.ui;
 
+import static org.lotterylab.app.ui.FxWait.onFx;
+
+import static org.lotterylab.app.ui.FxWait.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -75,20 +77,6 @@ class LabWindowStoryTest {
             }
         }
         return out;
-    }
-
-    private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
-    private static <T> T onFx(Supplier<T> s) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> ref.set(s.get()));
-        return ref.get();
     }
 
     private void waitForIdle() throws Exception {

@@ -1,5 +1,9 @@
 package org.lotterylab.app.ui;
 
+import static org.lotterylab.app.ui.FxWait.onFx;
+
+import static org.lotterylab.app.ui.FxWait.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +18,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -56,20 +58,6 @@ class LabWindowTest {
         window = new LabWindow(stage, opts, () -> runner);
         window.show();
         stage.requestFocus();
-    }
-
-    private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
-    private static <T> T onFx(Supplier<T> s) {
-        AtomicReference<T> ref = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> ref.set(s.get()));
-        return ref.get();
     }
 
     private Button runButton(FxRobot robot) {
