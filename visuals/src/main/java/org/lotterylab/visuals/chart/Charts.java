@@ -85,6 +85,7 @@ public final class Charts {
         XYChart chart = new XYChart(x, y);
         chart.setTitle(title);
         chart.setAnimated(false);
+        chart.setLegend(new StableLegend());
         chart.setLegendVisible(true);
         chart.getStyleClass().add("lab-chart");
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
