@@ -11,6 +11,7 @@ import org.lotterylab.api.mask.LayerInfo;
 import org.lotterylab.api.mask.LayerSummary;
 import org.lotterylab.api.mask.Mask;
 import org.lotterylab.api.mask.Tensor;
+import org.lotterylab.api.run.LmcEvent;
 import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.Branch;
@@ -24,6 +25,7 @@ import org.lotterylab.visuals.model.HeatmapPalette;
 import org.lotterylab.visuals.model.InputConnectivity;
 import org.lotterylab.visuals.model.MaskHistory;
 import org.lotterylab.visuals.TrainingCurveView;
+import org.lotterylab.visuals.lmc.RoundLmcView;
 
 /**
  * Runs each of the live views once on made-up data in an off-screen scene before the window is first shown, so
@@ -170,6 +172,22 @@ final class ViewWarmUp {
                 v.addLoss(Branch.TICKET, 1, i, 1.0 / i);
             }
             v.addPoint(Branch.TICKET, 1, new MetricPoint(50, 0.2, 0.25, 0.9, 0.9, 0.3));
+            draw(v, stylesheet);
+        });
+        steps.add(() -> {
+            RoundLmcView v = new RoundLmcView();
+            int n = 15;
+            for (String network : List.of("dense", "ticket-round-01", "random-reinit-round-01")) {
+                double remaining = network.equals("dense") ? 1.0 : 0.6;
+                for (int i = 0; i < n; i++) {
+                    double alpha = i / (n - 1.0);
+                    double err = 0.06 + 0.004 * Math.sin(Math.PI * alpha);
+                    v.addPoint(new LmcEvent.LmcPoint(network, 0, 0, i, n, alpha, err, err, 600, 10_000, 0, 0,
+                            remaining));
+                }
+                v.curveDone(new LmcEvent.LmcCurveDone(network, 0, 0, 0.004, 0.064, 0.5, 0.06, true, 0.02, 0.003,
+                        0.05, 0.047, remaining, 400, 1.0, true), 0.001);
+            }
             draw(v, stylesheet);
         });
         return steps;

@@ -104,6 +104,7 @@ public class RoundLmcView extends BorderPane {
         caption.setWrapText(true);
         reference.setId("lmc-reference");
         reference.setWrapText(true);
+        org.lotterylab.visuals.chart.HeightHold.hold(caption);
         VBox bottom = new VBox(2, caption, reference);
         bottom.setPadding(new Insets(2, 6, 4, 6));
         setCenter(new AdaptiveSplit(pathChart, right, 0.5));
@@ -156,6 +157,7 @@ public class RoundLmcView extends BorderPane {
         right.getChildren().setAll(instabilityChart);
         reference.setText("reference: " + RoundLmc.REFERENCE);
         caption.setText("no interpolation yet: LMC curves appear after each round (spec field lmcEachRound)");
+        org.lotterylab.visuals.chart.HeightHold.release(caption);
     }
 
     /**
