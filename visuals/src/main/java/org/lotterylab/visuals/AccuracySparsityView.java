@@ -55,8 +55,8 @@ public class AccuracySparsityView extends BorderPane {
     private final DefaultNumericAxis accY = Charts.linearAxis("test accuracy (%)", false);
     private final PercentLogAxis iterX = new PercentLogAxis("weights remaining (%)");
     private final DefaultNumericAxis iterY = Charts.linearAxis("iteration", true);
-    private final XYChart accChart = Charts.chart("Test accuracy vs weights remaining", accX, accY, true);
-    private final XYChart iterChart = Charts.chart("Early-stop iteration vs weights remaining", iterX, iterY, true);
+    private final XYChart accChart = Charts.chart("Test accuracy", accX, accY, true);
+    private final XYChart iterChart = Charts.chart("Early-stop iteration", iterX, iterY, true);
     private final Map<ResultTable.SeriesKey, DoubleErrorDataSet> accSets = new HashMap<>();
     private final Map<ResultTable.SeriesKey, DoubleErrorDataSet> iterSets = new HashMap<>();
     private final java.util.Set<DataSet> owned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
