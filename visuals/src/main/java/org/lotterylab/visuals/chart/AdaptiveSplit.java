@@ -10,15 +10,15 @@ import javafx.scene.control.SplitPane;
  * side gives the plots more room; one above the other otherwise. A chart spends about
  * {@value #CHART_HEIGHT_OVERHEAD} px of its height on title, x axis and legend and {@value #CHART_WIDTH_OVERHEAD}
  * px of its width on the y axis: stacked in the training-curve pane at 1600x1000 (about 330 x 330 px) each plot
- * kept 18 px of height.
+ * kept 18 px of height, and with 110 px assumed here the accuracy view's early-stop plot at 1920x1080 kept 30.
  */
 public final class AdaptiveSplit extends SplitPane {
     /** Side by side once width exceeds this many times the height. */
     public static final double WIDE = 1.5;
     /** A stacked plot area lower than this (px) is a strip: side by side is tried instead. */
-    public static final double MIN_PLOT_HEIGHT = 80;
-    /** Height a chart needs beside its plot area (title, x axis with its label, a two-row legend), in px. */
-    public static final double CHART_HEIGHT_OVERHEAD = 110;
+    public static final double MIN_PLOT_HEIGHT = 50;
+    /** Height a chart needs beside its plot area (title, x axis with its label, a two-row legend), in px (measured). */
+    public static final double CHART_HEIGHT_OVERHEAD = 150;
     /** Width a chart needs beside its plot area (the y axis with its label), in px. */
     public static final double CHART_WIDTH_OVERHEAD = 70;
     private final double vertical;
