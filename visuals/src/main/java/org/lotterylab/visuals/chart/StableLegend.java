@@ -26,14 +26,11 @@ public final class StableLegend extends DefaultLegend {
         applyCss();
     }
 
+    /** The series in the order ChartFX's rebuild would list them (every renderer's nodes, in turn). */
     private static List<DataSetNode> series(List<Renderer> renderers) {
         List<DataSetNode> series = new ArrayList<>();
         for (Renderer r : renderers) {
-            for (DataSetNode n : r.getDatasetNodes()) {
-                if (!series.contains(n)) {
-                    series.add(n);
-                }
-            }
+            series.addAll(r.getDatasetNodes());
         }
         return series;
     }
