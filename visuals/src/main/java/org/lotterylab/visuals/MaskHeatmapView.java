@@ -63,7 +63,7 @@ public class MaskHeatmapView extends BorderPane {
 
     private final ComboBox<LayerInfo> layerBox = new ComboBox<>();
     private final ComboBox<Branch> branchBox = new ComboBox<>();
-    private final Slider slider = new Slider(0, 0, 0);
+    private final Slider slider = new Slider(0, 1, 0);
     private final Label roundLabel = new Label("round 0");
     private final Label zoomLabel = new Label("100%");
     private final ImageView imageView = new ImageView();
@@ -415,7 +415,9 @@ public class MaskHeatmapView extends BorderPane {
         int last = b == null ? -1 : history.lastRound(b);
         updating = true;
         try {
-            slider.setMax(Math.max(0, last));
+            // never an empty range: a slider with max == min places its thumb at NaN, and that NaN dirty region
+            // made JavaFX repaint the whole window in the next frame (50 to 60 ms of software painting)
+            slider.setMax(Math.max(1, last));
             slider.setDisable(last <= 0);
         } finally {
             updating = false;
