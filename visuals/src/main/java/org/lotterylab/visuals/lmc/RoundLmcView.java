@@ -61,7 +61,6 @@ public class RoundLmcView extends BorderPane {
     private org.lotterylab.visuals.model.ErrorBars groupBars = org.lotterylab.visuals.model.ErrorBars.MIN_MAX;
     private boolean groupByK;
     private boolean groupDirty;
-    private boolean kThresholdShown;
     /** Holds the instability chart, or the k chart in group mode with k as an axis (only the one shown is attached). */
     private final javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(instabilityChart);
     private final Label caption = new Label("no interpolation yet: LMC curves appear after each round "
@@ -75,7 +74,6 @@ public class RoundLmcView extends BorderPane {
     private boolean pinned;
     private boolean restyle;
     private boolean instabilityDirty;
-    private boolean thresholdShown;
 
     /** An empty view. */
     public RoundLmcView() {
@@ -99,6 +97,10 @@ public class RoundLmcView extends BorderPane {
         }
         threshold.setEditable(false);
         threshold.setLabelPosition(0.98);
+        // the 2% lines are there from the start and never removed: adding an indicator's nodes to a chart that is
+        // already on screen made JavaFX repaint the whole window a frame later (50 to 60 ms of software painting)
+        instabilityChart.getPlugins().add(threshold);
+        kChart.getPlugins().add(kThreshold);
         caption.setId("lmc-round-caption");
         caption.getStyleClass().add("lab-stats");
         caption.setWrapText(true);
@@ -144,14 +146,10 @@ public class RoundLmcView extends BorderPane {
         focusRound.set(-1);
         Charts.renderer(pathChart).getDatasets().clear();
         Charts.renderer(instabilityChart).getDatasets().clear();
-        instabilityChart.getPlugins().remove(threshold);
-        thresholdShown = false;
         group = null;
         groupSets.clear();
         groupDirty = false;
         Charts.renderer(kChart).getDatasets().clear();
-        kChart.getPlugins().remove(kThreshold);
-        kThresholdShown = false;
         kChart.setVisible(false);
         instabilityChart.setVisible(true);
         right.getChildren().setAll(instabilityChart);
@@ -349,10 +347,6 @@ public class RoundLmcView extends BorderPane {
         instabilityAxis.set(0, top);
         threshold.setValue(100 * model.threshold());
         threshold.setText("stable below " + LmcColors.percent(model.threshold()));
-        if (!thresholdShown && !list.isEmpty()) {
-            instabilityChart.getPlugins().add(threshold);
-            thresholdShown = true;
-        }
     }
 
     private void pushGroup() {
@@ -397,19 +391,11 @@ public class RoundLmcView extends BorderPane {
             kInstabilityAxis.set(0, top);
             kThreshold.setValue(100 * model.threshold());
             kThreshold.setText("stable below " + LmcColors.percent(model.threshold()));
-            if (!kThresholdShown && !groupSets.isEmpty()) {
-                kChart.getPlugins().add(kThreshold);
-                kThresholdShown = true;
-            }
         } else {
             weightsAxis.setData(xs.stream().mapToDouble(Double::doubleValue).toArray());
             instabilityAxis.set(0, top);
             threshold.setValue(100 * model.threshold());
             threshold.setText("stable below " + LmcColors.percent(model.threshold()));
-            if (!thresholdShown && !groupSets.isEmpty()) {
-                instabilityChart.getPlugins().add(threshold);
-                thresholdShown = true;
-            }
         }
         int runs = series.stream().flatMap(x -> x.points().stream()).mapToInt(p -> p.instability().n()).max().orElse(0);
         if (runs == 0) {

@@ -44,6 +44,22 @@ class RoundLmcViewTest {
     }
 
     @Test
+    void theStabilityLineIsThereBeforeTheFirstCurveAndStaysThroughAClear(FxRobot robot) {
+        // its nodes joining a chart already on screen made JavaFX repaint the whole window a frame later
+        List<Object> before = Fx.call(() -> List.copyOf(view.instabilityChart().getPlugins()));
+        assertTrue(before.stream().anyMatch(p -> p instanceof YValueIndicator), "shown while empty: " + before);
+        Fx.run(() -> {
+            round("dense", 0, 0.004);
+            view.flush();
+            view.clear();
+            round("ticket-round-01", 1, 0.003);
+            view.flush();
+        });
+        assertEquals(before, Fx.call(() -> List.copyOf(view.instabilityChart().getPlugins())),
+                "the same plugins, never removed and added again");
+    }
+
+    @Test
     void oneCurvePerFinishedRoundTheLatestBoldOnTopAndInstabilityPerBranchWithTheThreshold(FxRobot robot) {
         Fx.run(() -> {
             round("dense", 0, 0.004);
