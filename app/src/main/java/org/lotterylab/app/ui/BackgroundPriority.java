@@ -43,6 +43,8 @@ public final class BackgroundPriority implements AutoCloseable {
     /** Thread id to the number of scans that read its name; {@link #LOOKS} once settled or niced. */
     private final Map<String, Integer> looks = new HashMap<>();
     private final ScheduledExecutorService scanner;
+    /** Starts threads that are niced from their first instruction (see {@link #startNiced}); null until used. */
+    private java.util.concurrent.ExecutorService starter;
 
     private BackgroundPriority(ScheduledExecutorService scanner) {
         this.scanner = scanner;
@@ -164,11 +166,87 @@ public final class BackgroundPriority implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code start} on a thread that already runs at the background nice value and returns what it returns:
+     * a thread created there inherits that value (Linux copies a thread's nice value to the threads it creates),
+     * so an engine started this way never competes with the window at normal priority, not even until the next
+     * scan. At a run's start that was up to {@value #PERIOD_MILLIS} ms of data loading and network building beside
+     * the pulse that greys the experiment panel. Runs {@code start} on the caller's thread where unsupported.
+     * Blocks until {@code start} returns, so keep it short (it should start a thread, not do the work).
+     */
+    @SuppressWarnings("unchecked")
+    public <T, E extends Exception> T startNiced(Start<T, E> start) throws E {
+        java.util.concurrent.ExecutorService s = starter();
+        if (s == null) {
+            return start.start();
+        }
+        try {
+            return s.submit(start::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw (E) cause; // start declares E and nothing else checked
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting a background thread", e);
+        }
+    }
+
+    /** What {@link #startNiced} calls: starts something, may fail with {@code E}. */
+    @FunctionalInterface
+    public interface Start<T, E extends Exception> {
+        /** Starts it. */
+        T start() throws E;
+    }
+
+    private synchronized java.util.concurrent.ExecutorService starter() {
+        if (scanner == null) {
+            return null;
+        }
+        if (starter == null) {
+            java.util.concurrent.ExecutorService s = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, PREFIX + "starter");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                // the starter nices itself before it starts anything
+                boolean niced = s.submit(() -> renice(List.of(selfTid()))).get();
+                if (!niced) {
+                    s.shutdownNow();
+                    return null;
+                }
+            } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+                s.shutdownNow();
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                s.shutdownNow();
+                return null;
+            }
+            starter = s;
+        }
+        return starter;
+    }
+
+    /** The calling thread's id in {@code /proc} (Linux). */
+    static String selfTid() throws IOException {
+        return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+    }
+
     /** Stops watching (threads already niced stay niced). */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (scanner != null) {
             scanner.shutdownNow();
+        }
+        if (starter != null) {
+            starter.shutdownNow();
         }
     }
 }

@@ -180,7 +180,9 @@ public final class LabWindow {
             return;
         }
         try {
-            RunControl control = loaded.runner().start(spec, options.outDir(), pump);
+            // the engine's threads start niced: they never compete with the pulse that greys the panel
+            RunControl control = BackgroundPriority.shared().startNiced(
+                    () -> loaded.runner().start(spec, options.outDir(), pump));
             vm.started(RunViewModel.Activity.RUNNING, control, spec);
             pulses.start();
         } catch (RuntimeException e) {
@@ -199,8 +201,9 @@ public final class LabWindow {
         GroupViewModel group = new GroupViewModel(RunGroup.of(g, options.outDir()));
         try {
             ExperimentRunner single = EngineLoader.singleThreaded(loaded.runner());
-            RunControl control = new org.lotterylab.engine.replicate.ReplicateRunner(single::start, options.parallel())
-                    .start(g, options.outDir(), new LiveGroupListener(pump, group));
+            LiveGroupListener listener = new LiveGroupListener(pump, group);
+            RunControl control = BackgroundPriority.shared().startNiced(() -> new org.lotterylab.engine.replicate
+                    .ReplicateRunner(single::start, options.parallel()).start(g, options.outDir(), listener));
             vm.started(RunViewModel.Activity.RUNNING, control, spec, n);
             vm.say("Running " + n + " replicates (seeds " + spec.seed() + ".." + (spec.seed() + n - 1) + "), "
                     + options.parallel() + " at once; group file " + g.fileName());

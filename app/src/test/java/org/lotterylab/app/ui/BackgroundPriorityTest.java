@@ -109,4 +109,38 @@ class BackgroundPriorityTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aThreadStartedThroughStartNicedRunsNicedFromItsFirstInstruction() throws Exception {
+        assumeTrue(BackgroundPriority.supported(), "needs Linux /proc and renice");
+        Integer callerNice = BackgroundPriority.niceOf(BackgroundPriority.selfTid());
+        assumeTrue(callerNice != null && callerNice < BackgroundPriority.NICE, "the test itself runs niced");
+        BackgroundPriority p = BackgroundPriority.start(60_000);
+        try {
+            AtomicReference<Integer> firstLook = new AtomicReference<>();
+            Thread started = p.startNiced(() -> {
+                // not a lab name: no scan could nice it, only inheritance from the starter
+                Thread t = new Thread(() -> {
+                    try {
+                        firstLook.set(BackgroundPriority.niceOf(BackgroundPriority.selfTid()));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, "engine-like");
+                t.start();
+                return t;
+            });
+            started.join();
+            assertEquals(BackgroundPriority.NICE, firstLook.get(), "born niced");
+            assertEquals(callerNice, BackgroundPriority.niceOf(BackgroundPriority.selfTid()), "the caller keeps its own");
+            java.io.IOException failure = new java.io.IOException("disk full");
+            java.io.IOException thrown = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> p.startNiced(() -> {
+                        throw failure;
+                    }));
+            assertEquals(failure, thrown, "a failed start reaches the caller as itself");
+        } finally {
+            p.close();
+        }
+    }
 }

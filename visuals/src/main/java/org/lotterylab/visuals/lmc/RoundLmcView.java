@@ -152,7 +152,10 @@ public class RoundLmcView extends BorderPane {
         Charts.renderer(kChart).getDatasets().clear();
         kChart.setVisible(false);
         instabilityChart.setVisible(true);
-        right.getChildren().setAll(instabilityChart);
+        if (right.getChildren().size() != 1 || right.getChildren().get(0) != instabilityChart) {
+            // re-adding the chart that is already there would restyle, lay out and repaint it
+            right.getChildren().setAll(instabilityChart);
+        }
         reference.setText("reference: " + RoundLmc.REFERENCE);
         caption.setText("no interpolation yet: LMC curves appear after each round (spec field lmcEachRound)");
         org.lotterylab.visuals.chart.HeightHold.release(caption);

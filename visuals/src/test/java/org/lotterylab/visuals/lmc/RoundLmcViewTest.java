@@ -60,6 +60,22 @@ class RoundLmcViewTest {
     }
 
     @Test
+    void clearingLeavesTheInstabilityChartInPlace(FxRobot robot) {
+        // put back in its place, the chart was laid out and repainted at every run's start
+        List<Object> changes = new java.util.ArrayList<>();
+        Fx.run(() -> view.instabilityChart().getParent().getChildrenUnmodifiable()
+                .addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> changes.add(c.toString())));
+        Fx.run(() -> {
+            view.clear();
+            round("dense", 0, 0.004);
+            view.flush();
+            view.clear();
+        });
+        assertEquals(List.of(), changes, "never taken out of its place and put back");
+        assertTrue(Fx.call(() -> view.instabilityChart().getScene() != null), "still shown");
+    }
+
+    @Test
     void oneCurvePerFinishedRoundTheLatestBoldOnTopAndInstabilityPerBranchWithTheThreshold(FxRobot robot) {
         Fx.run(() -> {
             round("dense", 0, 0.004);
