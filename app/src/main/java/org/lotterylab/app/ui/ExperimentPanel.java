@@ -39,6 +39,7 @@ import org.lotterylab.api.spec.SpecField;
  * editor carries the style class {@code invalid}. The panel only binds to its {@link ExperimentViewModel}.
  */
 public final class ExperimentPanel extends ScrollPane {
+    private final VBox content;
 
     /** Sections of the panel; fields not listed fall into "More". */
     private static final Map<String, List<String>> SECTIONS = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ public final class ExperimentPanel extends ScrollPane {
         HBox repBox = new HBox(8, repLabel, reps);
         repBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        VBox content = new VBox(8, title, presetBox, repBox);
+        content = new VBox(8, title, presetBox, repBox);
         content.setPadding(new Insets(10));
         List<String> placed = new ArrayList<>();
         for (Map.Entry<String, List<String>> s : SECTIONS.entrySet()) {
@@ -137,6 +138,11 @@ public final class ExperimentPanel extends ScrollPane {
             content.getChildren().add(section("More", rest, true));
         }
         setContent(content);
+    }
+
+    /** The panel's parts from top to bottom (title, preset, replicates, each section): what a run disables. */
+    public List<Node> parts() {
+        return List.copyOf(content.getChildren());
     }
 
     /** The preset picker. */

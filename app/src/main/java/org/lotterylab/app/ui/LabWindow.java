@@ -95,7 +95,7 @@ public final class LabWindow {
         });
         pump.setDeferred(views.deferredWork());
         this.panel = new ExperimentPanel(experiment);
-        panel.disableProperty().bind(vm.busyProperty());
+        StagedDisable.bind(panel::parts, vm.busyProperty()); // part by part: one frame never restyles it all
         this.grid = new ViewGrid(views, vm);
         this.dialogs = new FileDialogs(stage, options.outDir(), vm);
         this.toolbar = new LabToolbar(this, vm, dialogs, shown -> root.setLeft(shown ? panel : null));
@@ -156,7 +156,7 @@ public final class LabWindow {
     public void show() {
         ViewWarmUp.compileLoops(tasks);
         ViewWarmUp.run(LabWindow.class.getResource(STYLESHEET).toExternalForm());
-        ViewWarmUp.disabledLook(panel, vm.busyProperty());
+        ViewWarmUp.disabledLook(panel);
         stage.show();
         stage.toFront();
     }

@@ -3,7 +3,6 @@ package org.lotterylab.app.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
@@ -105,17 +104,20 @@ final class ViewWarmUp {
     private static final int LOOP_ROUNDS = 24;
 
     /**
-     * Styles {@code node} once as disabled and back, then binds its disabled state to {@code disabled}: the
-     * experiment panel is disabled when a run starts, and styling its few dozen controls in that state for the
-     * first time took one pulse 80 ms of CSS at the click on Run. Call before the window is shown.
+     * Styles the parts of {@code panel} once as disabled and back: the experiment panel's parts are disabled when
+     * a run starts ({@link StagedDisable}), and styling its few dozen controls in that state for the first time
+     * took one pulse 80 ms of CSS at the click on Run. Call before the window is shown; does nothing to a part
+     * that is disabled already.
      */
-    static void disabledLook(Node node, ObservableValue<Boolean> disabled) {
-        node.disableProperty().unbind();
-        node.setDisable(true);
-        node.applyCss();
-        node.setDisable(false);
-        node.applyCss();
-        node.disableProperty().bind(disabled);
+    static void disabledLook(ExperimentPanel panel) {
+        for (Node part : panel.parts()) {
+            if (!part.isDisable()) {
+                part.setDisable(true);
+                part.applyCss();
+                part.setDisable(false);
+                part.applyCss();
+            }
+        }
     }
 
     private static List<Runnable> steps(String stylesheet) {

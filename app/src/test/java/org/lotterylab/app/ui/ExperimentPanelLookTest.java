@@ -1,7 +1,6 @@
 package org.lotterylab.app.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +40,8 @@ class ExperimentPanelLookTest {
         Scene scene = new Scene(root, 400, 900);
         Theme.apply(scene, false);
         scene.getStylesheets().add(LabWindow.class.getResource("lab-window.css").toExternalForm());
-        ViewWarmUp.disabledLook(panel, busy);
+        ViewWarmUp.disabledLook(panel);
+        StagedDisable.bind(panel::parts, busy);
         stage.setScene(scene);
         stage.show();
     }
@@ -51,11 +51,24 @@ class ExperimentPanelLookTest {
         Paint idleText = onFx(() -> firstLabel(panel).getTextFill());
         onFx(() -> {
             busy.set(true);
+            return null;
+        });
+        List<Node> parts = onFx(panel::parts);
+        assertTrue(parts.size() >= 4, "title, preset, replicates and the sections: " + parts);
+        waitUntilFx(() -> parts.stream().allMatch(Node::isDisabled));
+        onFx(() -> {
             panel.applyCss();
             return null;
         });
-        assertTrue(onFx(panel::isDisabled), "the panel follows the busy state through its binding");
-        List<Control> controls = onFx(() -> controls(panel, new ArrayList<>()));
+        List<Control> controls = new ArrayList<>();
+        for (Node part : parts) {
+            if (part instanceof Control c) {
+                controls.add(c);
+            }
+            if (part instanceof Parent p) {
+                onFx(() -> controls(p, controls));
+            }
+        }
         assertTrue(controls.size() > 20, "the panel's controls: " + controls.size());
         for (Control c : controls) {
             assertTrue(onFx(c::isDisabled), c + " takes no input");
@@ -67,7 +80,17 @@ class ExperimentPanelLookTest {
             busy.set(false);
             return null;
         });
-        assertFalse(onFx(panel::isDisabled));
+        assertTrue(onFx(() -> parts.stream().noneMatch(Node::isDisabled)), "enabled again at once");
+    }
+
+    private static void waitUntilFx(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out");
+            }
+            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     private static List<Control> controls(Parent p, List<Control> out) {
