@@ -95,7 +95,7 @@ public final class LabWindow {
         });
         pump.setDeferred(views.deferredWork());
         this.panel = new ExperimentPanel(experiment);
-        StagedDisable.bind(panel::parts, vm.busyProperty()); // part by part: one frame never restyles it all
+        StagedDisable.bind(panel::parts, vm.busyProperty(), panel); // part by part: one frame never restyles it all
         this.grid = new ViewGrid(views, vm);
         this.dialogs = new FileDialogs(stage, options.outDir(), vm);
         this.toolbar = new LabToolbar(this, vm, dialogs, shown -> root.setLeft(shown ? panel : null));

@@ -16,6 +16,7 @@ import javafx.scene.Node;
  */
 final class StagedDisable {
     private final Supplier<List<Node>> parts;
+    private final Node focusHome;
     private int next;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -24,16 +25,19 @@ final class StagedDisable {
         }
     };
 
-    private StagedDisable(Supplier<List<Node>> parts) {
+    private StagedDisable(Supplier<List<Node>> parts, Node focusHome) {
         this.parts = parts;
+        this.focusHome = focusHome;
     }
 
     /**
      * Keeps {@code parts} (read again at each change, so a rebuilt form is followed) disabled while
-     * {@code disabled} holds, disabling them one per frame after it becomes true.
+     * {@code disabled} holds, disabling them one per frame after it becomes true. Keyboard focus inside the parts
+     * moves to {@code focusHome} first: left there, it would hop to the next part still enabled at each frame,
+     * and a scroll pane around the form would scroll along to the bottom.
      */
-    static void bind(Supplier<List<Node>> parts, ObservableValue<Boolean> disabled) {
-        StagedDisable s = new StagedDisable(parts);
+    static void bind(Supplier<List<Node>> parts, ObservableValue<Boolean> disabled, Node focusHome) {
+        StagedDisable s = new StagedDisable(parts, focusHome);
         disabled.addListener((obs, was, now) -> s.follow(Boolean.TRUE.equals(now)));
         if (Boolean.TRUE.equals(disabled.getValue())) {
             parts.get().forEach(n -> n.setDisable(true));
@@ -43,10 +47,22 @@ final class StagedDisable {
     private void follow(boolean disable) {
         timer.stop();
         if (disable) {
+            moveFocusOut();
             next = 0;
             timer.start();
         } else {
             parts.get().forEach(n -> n.setDisable(false));
+        }
+    }
+
+    private void moveFocusOut() {
+        javafx.scene.Scene scene = focusHome.getScene();
+        Node owner = scene == null ? null : scene.getFocusOwner();
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (parts.get().contains(n)) {
+                focusHome.requestFocus();
+                return;
+            }
         }
     }
 

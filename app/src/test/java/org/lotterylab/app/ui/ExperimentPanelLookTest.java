@@ -41,7 +41,7 @@ class ExperimentPanelLookTest {
         Theme.apply(scene, false);
         scene.getStylesheets().add(LabWindow.class.getResource("lab-window.css").toExternalForm());
         ViewWarmUp.disabledLook(panel);
-        StagedDisable.bind(panel::parts, busy);
+        StagedDisable.bind(panel::parts, busy, panel);
         stage.setScene(scene);
         stage.show();
     }
@@ -49,6 +49,11 @@ class ExperimentPanelLookTest {
     @Test
     void aBusyPanelIsDisabledButNotFaded() {
         Paint idleText = onFx(() -> firstLabel(panel).getTextFill());
+        onFx(() -> {
+            panel.presetChoice().requestFocus(); // the user just picked a preset
+            return null;
+        });
+        double scrolled = onFx(panel::getVvalue);
         onFx(() -> {
             busy.set(true);
             return null;
@@ -75,6 +80,8 @@ class ExperimentPanelLookTest {
             assertEquals(1.0, onFx(c::getOpacity), c + " is not faded");
         }
         assertEquals(1.0, onFx(panel::getOpacity));
+        assertEquals(scrolled, onFx(panel::getVvalue), 1e-9, "the panel stays where it was scrolled (focus left it first)");
+        assertTrue(onFx(() -> !panel.presetChoice().isFocused()), "no disabled control keeps the focus");
         assertNotEquals(idleText, onFx(() -> firstLabel(panel).getTextFill()), "labels are greyed instead");
         onFx(() -> {
             busy.set(false);

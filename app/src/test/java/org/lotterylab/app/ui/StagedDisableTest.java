@@ -30,7 +30,7 @@ class StagedDisableTest {
         for (int i = 0; i < 5; i++) {
             form.getChildren().add(new Button("part " + i));
         }
-        StagedDisable.bind(() -> List.copyOf(form.getChildren()), busy);
+        StagedDisable.bind(() -> List.copyOf(form.getChildren()), busy, form);
         Scene scene = new Scene(form, 200, 200);
         scene.addPostLayoutPulseListener(() -> disabledPerPulse.add(disabled()));
         stage.setScene(scene);
