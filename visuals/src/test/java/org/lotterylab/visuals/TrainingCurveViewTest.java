@@ -39,6 +39,47 @@ class TrainingCurveViewTest {
     }
 
     @Test
+    void aPlannedRoundLengthHoldsTheIterationAxesStillUntilDataGoesBeyondIt(FxRobot robot) {
+        Fx.run(() -> {
+            view.setIterationRange(400);
+            view.startRound(Branch.TICKET, 0);
+            view.addLoss(Branch.TICKET, 0, 10, 2.0);
+            view.addPoint(Branch.TICKET, 0, new MetricPoint(50, 1.0, 0.9, 0.91, 0.90));
+            view.flush();
+        });
+        robot.sleep(200);
+        for (XYChartAxes a : axes()) {
+            assertEquals(0.0, a.min, 1e-9, a.name);
+            assertEquals(440.0, a.max, 1e-9, a.name + ": the whole round from the first point on, 10% margin");
+        }
+        Fx.run(() -> {
+            view.addLoss(Branch.TICKET, 0, 800, 0.5); // a longer round than planned (a replay of another spec)
+            view.flush();
+        });
+        robot.sleep(200);
+        assertTrue(axes().get(0).max >= 800, "the loss axis follows the data again: " + axes().get(0).max);
+        assertTrue(axes().get(1).max < 400, "and so does the accuracy axis (its last point at 50): " + axes().get(1).max);
+        Fx.run(() -> {
+            view.clear();
+            view.setIterationRange(400);
+            view.clear();
+            view.addLoss(Branch.TICKET, 0, 100, 1.0);
+            view.addLoss(Branch.TICKET, 0, 200, 0.9);
+            view.flush();
+        });
+        robot.sleep(200);
+        assertTrue(axes().get(0).max < 400, "cleared: ranged by the data: " + axes().get(0).max);
+    }
+
+    private record XYChartAxes(String name, double min, double max) {
+    }
+
+    private List<XYChartAxes> axes() {
+        return Fx.call(() -> List.of(view.lossChart(), view.accuracyChart()).stream()
+                .map(c -> new XYChartAxes(c.getId(), c.getXAxis().getMin(), c.getXAxis().getMax())).toList());
+    }
+
+    @Test
     void bufferedLossReachesTheChartOncePerFrame(FxRobot robot) {
         Fx.run(() -> {
             view.startRound(Branch.TICKET, 0);

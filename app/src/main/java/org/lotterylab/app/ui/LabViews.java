@@ -215,6 +215,7 @@ public final class LabViews implements RunViewSink {
             earlyBirdShown.set(true);
         }
         heatmap.setLayers(e.layers(), e.theta0());
+        curves.setIterationRange(e.spec().iterations());
         List<Branch> branches = e.spec().branches();
         heatmap.branchProperty().set(branches.contains(Branch.TICKET) ? Branch.TICKET : branches.get(0));
         inputShape = imageShape(e.layers());
