@@ -58,8 +58,9 @@ final class StagedDisable {
     private void moveFocusOut() {
         javafx.scene.Scene scene = focusHome.getScene();
         Node owner = scene == null ? null : scene.getFocusOwner();
+        List<Node> all = owner == null ? List.of() : parts.get();
         for (Node n = owner; n != null; n = n.getParent()) {
-            if (parts.get().contains(n)) {
+            if (all.contains(n)) {
                 focusHome.requestFocus();
                 return;
             }
