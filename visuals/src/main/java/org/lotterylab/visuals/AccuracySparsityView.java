@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.Branch;
@@ -109,10 +106,8 @@ public class AccuracySparsityView extends BorderPane {
             redraw.request();
         });
         Label barsLabel = MaskHeatmapView.fixed(new Label("error bars"));
-        HBox bar = new HBox(8, kindLabel, accuracyKind, barsLabel, errorBarKind, summary);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
-        bar.getStyleClass().add("lab-toolbar");
+        javafx.scene.layout.Region bar = org.lotterylab.visuals.chart.Toolbar.of(8, kindLabel, accuracyKind, barsLabel,
+                errorBarKind, summary);
         summary.getStyleClass().add("lab-stats");
         setTop(bar);
         setCenter(new org.lotterylab.visuals.chart.AdaptiveSplit(accChart, iterChart, 0.58));

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.lotterylab.api.mask.Mask;
+import org.lotterylab.visuals.chart.WrappingRow;
 import org.lotterylab.visuals.model.HoverText;
 import org.lotterylab.visuals.model.InputConnectivity;
 import org.lotterylab.visuals.model.SequentialPalette;
@@ -32,6 +33,10 @@ public class InputPixelView extends BorderPane {
     private static final int TILE_COLS = 8;
     private static final int GAP = 2;
     private static final int TILE_BG = 0xFF2A2A30;
+    private static final String MOST_CONNECTED = "most connected";
+    private static final String FIRST_UNITS = "first units";
+    /** Width beside the map: its colour scale with labels, the paddings and the tiles' title and picker (px). */
+    private static final double BESIDE_MAP = 330;
 
     private int channels;
     private int height;
@@ -64,11 +69,12 @@ public class InputPixelView extends BorderPane {
         tilesView.setId("input-tiles");
         status.setId("input-status");
         summary.setId("input-summary");
-        unitChoice.getItems().addAll("most connected units", "first units");
-        unitChoice.setValue("most connected units");
+        unitChoice.getItems().addAll(MOST_CONNECTED, FIRST_UNITS);
+        unitChoice.setValue(MOST_CONNECTED);
         unitChoice.valueProperty().addListener((o, a, b) -> renderTiles());
         mapView.setOnMouseMoved(this::onHover);
         heightProperty().addListener((o, a, b) -> rescale());
+        widthProperty().addListener((o, a, b) -> rescale());
         // the images follow the height it gets (rescale), so it need not demand their current size
         setMinHeight(200);
         setMinWidth(300);
@@ -95,13 +101,14 @@ public class InputPixelView extends BorderPane {
 
         Label mapTitle = new Label("kept connections per input pixel");
         mapTitle.getStyleClass().add("lab-title");
+        mapTitle.setWrapText(true);
         HBox mapRow = new HBox(8, mapView, scaleBox);
         VBox left = new VBox(6, mapTitle, mapRow, status);
         left.setPadding(new Insets(6));
 
         tilesTitle.getStyleClass().add("lab-title");
-        HBox tilesHeader = new HBox(8, tilesTitle, unitChoice);
-        tilesHeader.setAlignment(Pos.CENTER_LEFT);
+        // the picker goes below the title when the view is narrow
+        WrappingRow tilesHeader = new WrappingRow(8, 4, tilesTitle, unitChoice);
         ScrollPane tilesScroll = new ScrollPane(tilesView);
         tilesScroll.setFitToWidth(false);
         tilesScroll.setStyle("-fx-background-color: transparent;");
@@ -206,13 +213,17 @@ public class InputPixelView extends BorderPane {
         rescale();
     }
 
-    /** Sizes the map and the tiles to the space the view has (integer zoom, nearest neighbour). */
+    /**
+     * Sizes the map and the tiles to the space the view has (integer zoom, nearest neighbour): the map as high as
+     * the view allows and narrow enough to leave the tiles their title and picker beside it.
+     */
     private void rescale() {
         double avail = getHeight() > 0 ? getHeight() - 110 : 420;
+        double availWide = getWidth() > 0 ? getWidth() - BESIDE_MAP : 420;
         if (mapImage != null) {
             int w = (int) mapImage.getWidth();
             int h = (int) mapImage.getHeight();
-            mapScale = Math.max(1, Math.floor(Math.min(420.0, avail) / Math.max(h, w)));
+            mapScale = Math.max(1, Math.floor(Math.min(420.0, Math.min(avail, availWide)) / Math.max(h, w)));
             mapView.setFitWidth(w * mapScale);
             mapView.setFitHeight(h * mapScale);
             scaleView.setFitHeight(Math.max(40, h * mapScale - 50));
@@ -238,7 +249,7 @@ public class InputPixelView extends BorderPane {
         int h = s[1];
         int w = s[2];
         int units = mask.shape()[0];
-        boolean most = !"first units".equals(unitChoice.getValue());
+        boolean most = !FIRST_UNITS.equals(unitChoice.getValue());
         int[] chosen = InputConnectivity.chooseUnits(mask.keep(), units, c * h * w, TILES, most);
         int rows = (chosen.length + TILE_COLS - 1) / TILE_COLS;
         int iw = TILE_COLS * w + (TILE_COLS - 1) * GAP;

@@ -210,7 +210,7 @@ public class MaskHeatmapView extends BorderPane {
         return r;
     }
 
-    private HBox legend() {
+    private org.lotterylab.visuals.chart.WrappingRow legend() {
         Rectangle neg = new Rectangle(90, 14);
         neg.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
                 new Stop(0, argbColor(HeatmapPalette.NEG_HIGH)), new Stop(1, argbColor(HeatmapPalette.NEG_LOW))));
@@ -220,9 +220,10 @@ public class MaskHeatmapView extends BorderPane {
         Label negL = fixed(new Label("−max"));
         Label zero = fixed(new Label("0"));
         Label posL = fixed(new Label("+max  kept weights"));
-        HBox box = new HBox(6, negL, neg, zero, pos, posL, swatch(HeatmapPalette.PRUNED), fixed(new Label("pruned")),
-                swatch(HeatmapPalette.NEWLY_PRUNED), fixed(new Label("pruned in the shown round")), maxLabel);
-        box.setAlignment(Pos.CENTER_LEFT);
+        // wraps by entry in a narrow pane: each scale stays in one piece
+        org.lotterylab.visuals.chart.WrappingRow box = new org.lotterylab.visuals.chart.WrappingRow(6, 2,
+                new HBox(6, negL, neg, zero, pos, posL), new HBox(6, swatch(HeatmapPalette.PRUNED), fixed(new Label("pruned"))),
+                new HBox(6, swatch(HeatmapPalette.NEWLY_PRUNED), fixed(new Label("pruned in the shown round"))), maxLabel);
         box.getStyleClass().add("lab-legend");
         return box;
     }

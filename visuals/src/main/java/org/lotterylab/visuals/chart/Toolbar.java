@@ -1,10 +1,8 @@
 package org.lotterylab.visuals.chart;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /** The bar above a view's chart: its pickers and status, laid out and styled the same in every view. */
@@ -13,10 +11,12 @@ public final class Toolbar {
     private Toolbar() {
     }
 
-    /** {@code items} left to right, {@code spacing} apart, vertically centred, styled {@code lab-toolbar}. */
-    public static HBox of(double spacing, Node... items) {
-        HBox bar = new HBox(spacing, items);
-        bar.setAlignment(Pos.CENTER_LEFT);
+    /**
+     * {@code items} left to right, {@code spacing} apart, vertically centred, styled {@code lab-toolbar}; in a
+     * narrow pane the items wrap onto a second line ({@link WrappingRow}).
+     */
+    public static WrappingRow of(double spacing, Node... items) {
+        WrappingRow bar = new WrappingRow(spacing, 4, items);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("lab-toolbar");
         return bar;

@@ -3,6 +3,7 @@ package org.lotterylab.visuals.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -69,5 +70,29 @@ class StableLegendTest {
             legend.updateLegend(chart.getRenderers(), false);
             assertEquals(3, legend.getItems().size(), "a new series still reaches the legend");
         });
+    }
+
+    @Test
+    void aChartNarrowerThanItsLongestLegendEntryKeepsEverythingInsideItself() {
+        Fx.run(() -> {
+            Charts.renderer(chart).getDatasets().setAll(series("Winning ticket (IMP, rewind to theta_0, per layer)"),
+                    series("b"));
+            chart.getScene().getWindow().setWidth(190);
+            chart.getScene().getRoot().applyCss();
+            chart.getScene().getRoot().layout();
+            chart.getScene().getRoot().layout();
+        });
+        double chartWidth = Fx.call(chart::getWidth);
+        StableLegend legend = (StableLegend) chart.getLegend();
+        javafx.geometry.Bounds inChart = Fx.call(() -> chart.sceneToLocal(legend.localToScene(legend.getLayoutBounds())));
+        assertTrue(inChart.getMinX() >= -0.5 && inChart.getMaxX() <= chartWidth + 0.5,
+                "the legend inside the chart's " + chartWidth + " px: " + inChart);
+        var item = legend.getItems().get(0);
+        assertTrue(Fx.call(item::getWidth) <= Fx.call(legend::getWidth), "the long entry cut to the legend's width");
+        assertEquals(item.getText(), Fx.call(() -> item.getTooltip().getText()), "its full text on hover");
+        javafx.geometry.Bounds canvas = Fx.call(() -> chart.sceneToLocal(
+                chart.getCanvas().localToScene(chart.getCanvas().getLayoutBounds())));
+        assertTrue(canvas.getMinX() >= -0.5 && canvas.getMaxX() <= chartWidth + 0.5,
+                "the plot (and so its axes) inside the chart: " + canvas);
     }
 }
