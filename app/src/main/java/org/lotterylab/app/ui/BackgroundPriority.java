@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * whose name starts with {@value #PREFIX} (the engine's {@code lth-engine}, {@code lth-train-N}, {@code lth-lmc},
  * {@code lth-edge-popup} ...) gets the nice value {@value #NICE} (lower priority) shortly after it starts. On a
  * small machine the trainings otherwise take every core, and the JavaFX and render threads wait behind them in
- * the middle of a frame (2 cores, 2 trainings: pulses of 100 to 300 ms). Training loses nothing while the window
+ * the middle of a frame (2 cores, 2 trainings: pulses of 100 to 300 ms). The JVM's optimising JIT compiler
+ * threads ({@value #C2_COMPILER}) are niced alike ({@link #background}). Training loses nothing while the window
  * is idle: a niced thread still gets every core nobody else wants. Results do not depend on it (scheduling only).
  *
  * <p>Nice is a per-thread attribute on Linux ({@code setpriority(2)} with a thread id); there is no Java API for
@@ -107,8 +108,7 @@ public final class BackgroundPriority implements AutoCloseable {
                 if (looked >= LOOKS) {
                     continue;
                 }
-                String name = comm(task);
-                boolean lab = name != null && name.startsWith(PREFIX) && !name.equals(SELF);
+                boolean lab = background(comm(task));
                 looks.put(tid, lab ? LOOKS : looked + 1);
                 if (lab) {
                     fresh.add(tid);
@@ -118,6 +118,20 @@ public final class BackgroundPriority implements AutoCloseable {
         // a thread id can be reused by a later thread: forget the ids of threads that ended
         looks.keySet().retainAll(present);
         return fresh.isEmpty() || !renice(fresh) ? 0 : fresh.size();
+    }
+
+    /**
+     * Name (as {@code /proc} shows it, cut to 15 characters) of the JVM's optimising JIT compiler threads. They
+     * are niced too: a lab run keeps them compiling for about 18 s (JFR, quick preset: mostly the engine's code),
+     * and at normal priority they took the second core from the JavaFX and render threads in the middle of frames.
+     * Niced, the quick run's longest frame gap fell from 62 to 134 ms to 45 to 60 ms on 2 cores (docs/decisions/0022).
+     * The quick C1 compiler keeps its priority: it is what takes the window's own code out of the interpreter.
+     */
+    static final String C2_COMPILER = "C2 CompilerThre";
+
+    /** Whether a thread named {@code name} runs at the background nice value: the lab's, and the C2 compilers. */
+    static boolean background(String name) {
+        return name != null && (name.startsWith(PREFIX) && !name.equals(SELF) || name.startsWith(C2_COMPILER));
     }
 
     /** How many scans read a thread's name before it counts as settled (not one of the lab's). */

@@ -143,4 +143,29 @@ class BackgroundPriorityTest {
             p.close();
         }
     }
+
+    @Test
+    void theOptimisingJitCompilersAreNicedAndTheQuickOneIsNot() throws Exception {
+        assertTrue(BackgroundPriority.background("C2 CompilerThre"), "C2, as /proc cuts its name");
+        assertTrue(!BackgroundPriority.background("C1 CompilerThre"), "C1 takes the window's code out of the interpreter");
+        assertTrue(!BackgroundPriority.background("lth-priority"), "the watcher itself");
+        assertTrue(!BackgroundPriority.background("JavaFX Applicat") && !BackgroundPriority.background(null));
+        assumeTrue(BackgroundPriority.supported(), "needs Linux /proc and renice");
+        String c2 = null;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(t.resolve("comm")).trim().startsWith("C2 CompilerThre")) {
+                    c2 = t.getFileName().toString();
+                }
+            }
+        }
+        assumeTrue(c2 != null, "this JVM runs a C2 compiler thread");
+        BackgroundPriority p = BackgroundPriority.start(60_000);
+        try {
+            p.scan();
+            assertEquals(19, (int) BackgroundPriority.niceOf(c2), "the C2 compiler thread niced");
+        } finally {
+            p.close();
+        }
+    }
 }
