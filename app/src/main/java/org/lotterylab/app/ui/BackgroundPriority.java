@@ -124,7 +124,8 @@ public final class BackgroundPriority implements AutoCloseable {
      * Name (as {@code /proc} shows it, cut to 15 characters) of the JVM's optimising JIT compiler threads. They
      * are niced too: a lab run keeps them compiling for about 18 s (JFR, quick preset: mostly the engine's code),
      * and at normal priority they took the second core from the JavaFX and render threads in the middle of frames.
-     * Niced, the quick run's longest frame gap fell from 62 to 134 ms to 45 to 60 ms on 2 cores (docs/decisions/0022).
+     * Niced, the quick run's longest frame gap on 2 cores went from 60 to 134 ms (5 runs) to 39 to 54 ms in 5 of 6
+     * runs, one 79 (docs/decisions/0022).
      * The quick C1 compiler keeps its priority: it is what takes the window's own code out of the interpreter.
      */
     static final String C2_COMPILER = "C2 CompilerThre";
