@@ -50,6 +50,20 @@ class LabWindowFitTest {
         WaitForAsyncUtils.waitForAsyncFx(10_000, () -> window.openRun(dir));
         FxWait.waitUntil("the run to open", 30, () -> window.runViewModel().activityProperty().get()
                 == RunViewModel.Activity.IDLE && !window.hasPendingEvents());
+        // TestFX hands every test class the same stage: give the next one back the size this one found
+        double[] found = onFx(() -> new double[] {window.stage().getWidth(), window.stage().getHeight()});
+        try {
+            checkSizes();
+        } finally {
+            WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+                window.stage().setWidth(found[0]);
+                window.stage().setHeight(found[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void checkSizes() throws Exception {
         // the headless test screen is 1600x1200: 1920x1080 is looked at in screenshots instead
         for (int[] size : new int[][] {{1600, 1000}, {1366, 768}, {1280, 720}}) {
             WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
