@@ -123,6 +123,9 @@ public final class LabWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), this::run);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::chooseAndOpen);
         stage.setScene(scene);
+        // a stage that showed another scene keeps its size unless told: the window fills the screen as a new one does
+        stage.sizeToScene();
+        stage.centerOnScreen();
         stage.setTitle("Lottery Ticket Lab");
         stage.setMinWidth(900);
         stage.setMinHeight(600);

@@ -50,20 +50,6 @@ class LabWindowFitTest {
         WaitForAsyncUtils.waitForAsyncFx(10_000, () -> window.openRun(dir));
         FxWait.waitUntil("the run to open", 30, () -> window.runViewModel().activityProperty().get()
                 == RunViewModel.Activity.IDLE && !window.hasPendingEvents());
-        // TestFX hands every test class the same stage: give the next one back the size this one found
-        double[] found = onFx(() -> new double[] {window.stage().getWidth(), window.stage().getHeight()});
-        try {
-            checkSizes();
-        } finally {
-            WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-                window.stage().setWidth(found[0]);
-                window.stage().setHeight(found[1]);
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void checkSizes() throws Exception {
         // the headless test screen is 1600x1200: 1920x1080 is looked at in screenshots instead
         for (int[] size : new int[][] {{1600, 1000}, {1366, 768}, {1280, 720}}) {
             WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
@@ -92,6 +78,23 @@ class LabWindowFitTest {
                 assertEquals(List.of(), outside, size[0] + "x" + size[1] + ", page " + (p + 1));
             }
         }
+    }
+
+    @Test
+    void aWindowOnAStageLeftAtProjectorSizeFillsTheScreenAgain() throws Exception {
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            window.stage().setWidth(1280);
+            window.stage().setHeight(720);
+        });
+        LabOptions opts = LabOptions.parse(new String[]{"--out", tmp.resolve("runs2").toString()});
+        LabWindow next = WaitForAsyncUtils.asyncFx(() -> new LabWindow(window.stage(), opts,
+                () -> new ScriptedRunner(d -> List.of(), 1)))
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Rectangle2D screen = onFx(() -> javafx.stage.Screen.getPrimary().getVisualBounds());
+        assertEquals(Math.min(1920, screen.getWidth()), onFx(() -> next.stage().getWidth()), 1);
+        assertEquals(Math.min(1200, screen.getHeight()), onFx(() -> next.stage().getHeight()), 1);
+        assertEquals(screen.getMinX(), onFx(() -> next.stage().getX()), 1, "on the screen, not past its edge");
     }
 
     /** Visible regions under {@code n} reaching past {@code pane} sideways (a scroll pane's content may). */

@@ -100,7 +100,11 @@ class LabWindowGroupTest {
                     .filter(javafx.scene.Node::isVisible).map(n -> ((javafx.scene.control.Label) n).getText())
                     .filter(t -> t.contains("round 1")).findFirst().orElse(""));
         }
-        assertTrue(text.contains("(3 runs)") && text.contains("n = 3"), text);
+        String where = onFx(() -> "point " + p + ", stage " + window.stage().getX() + "," + window.stage().getY() + " "
+                + window.stage().getWidth() + "x" + window.stage().getHeight() + ", chart " + acc.localToScreen(acc.getLayoutBounds())
+                + ", labels " + robot.lookup(".chart-datapoint-tooltip-label").queryAll().stream()
+                        .map(n -> n.isVisible() + ":" + ((javafx.scene.control.Label) n).getText()).toList());
+        assertTrue(text.contains("(3 runs)") && text.contains("n = 3"), text + " / " + where);
         for (long seed = 5; seed <= 7; seed++) {
             String v = String.format(java.util.Locale.ROOT, "seed %d: %.2f%%", seed, 100 * GroupTestRuns.accuracy(Branch.TICKET, 1, seed));
             assertTrue(text.contains(v), v + " missing in: " + text);
