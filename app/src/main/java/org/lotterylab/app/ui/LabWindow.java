@@ -123,8 +123,10 @@ public final class LabWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), this::run);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::chooseAndOpen);
         stage.setScene(scene);
-        // a stage that showed another scene keeps its size unless told: the window fills the screen as a new one does
-        stage.sizeToScene();
+        // the stage, title bar included, fills the screen's visual bounds; a stage that showed another scene (TestFX
+        // hands every test the same one) would otherwise keep its old size and hand it to this scene
+        stage.setWidth(w);
+        stage.setHeight(h);
         stage.centerOnScreen();
         stage.setTitle("Lottery Ticket Lab");
         stage.setMinWidth(900);

@@ -1,5 +1,8 @@
 package org.lotterylab.app.ui;
 
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -19,10 +22,12 @@ public final class PulseMonitor extends AnimationTimer {
     private long last = -1;
     private long maxGap;
     private long pulses;
-    private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private long renderThreadId = -1;
     private long lastCpu = -1;
     private long maxCpu;
+    private final TaskCpuSampler tasks = DEBUG ? new TaskCpuSampler() : null;
+    private Map<String, Long> taskCpu = Map.of();
 
     /** Starts a new measurement (forgets the previous one). */
     @Override
@@ -43,8 +48,27 @@ public final class PulseMonitor extends AnimationTimer {
 
     @Override
     public void handle(long now) {
+        long before = last;
+        long cpuBefore = lastCpu;
         record(now);
-        recordCpu(windowThreadsCpuNanos());
+        long cpuNow = windowThreadsCpuNanos();
+        recordCpu(cpuNow);
+        if (DEBUG) {
+            debugGap(now - before, before < 0 || cpuBefore < 0 || cpuNow < 0 ? -1 : cpuNow - cpuBefore);
+        }
+    }
+
+    /** Debugging: a gap over 50 ms, the window threads' CPU in it and the threads (Java or native) that ran most. */
+    private void debugGap(long gapNanos, long windowCpuNanos) {
+        Map<String, Long> now = tasks.sample();
+        if (windowCpuNanos >= 0 && gapNanos > 50_000_000L) {
+            // the JVM's uptime lines this up with -Xlog's uptime decorations (GC, safepoints)
+            System.err.printf(Locale.ROOT, "lab-debug: pulse gap %.0f ms, window threads' cpu %.0f ms, ending at"
+                    + " uptime %d ms; ran most: %s%n", gapNanos / 1e6, windowCpuNanos / 1e6,
+                    ManagementFactory.getRuntimeMXBean().getUptime(),
+                    TaskCpuSampler.busiest(taskCpu, now, 6));
+        }
+        taskCpu = now;
     }
 
     /** Records the JavaFX and render threads' CPU time so far, in nanoseconds, at a pulse (-1: unknown). */
@@ -54,9 +78,6 @@ public final class PulseMonitor extends AnimationTimer {
         }
         if (lastCpu >= 0) {
             long used = cpuNanos - lastCpu;
-            if (DEBUG && used > 25_000_000L) {
-                System.err.printf("lab-debug: pulse cpu %.0f ms%n", used / 1e6);
-            }
             maxCpu = Math.max(maxCpu, used);
         }
         lastCpu = cpuNanos;
@@ -88,9 +109,6 @@ public final class PulseMonitor extends AnimationTimer {
         pulses++;
         if (last >= 0) {
             long gap = nanos - last;
-            if (DEBUG && gap > 50_000_000L) {
-                System.err.printf("lab-debug: pulse gap %.0f ms at %s%n", gap / 1e6, java.time.LocalTime.now());
-            }
             if (gap > maxGap) {
                 maxGap = gap;
                 maxGapMillis.set(gap / 1e6);

@@ -86,10 +86,15 @@ class LabWindowFitTest {
             window.stage().setWidth(1280);
             window.stage().setHeight(720);
         });
+        // the headless window reports its new bounds back a pulse or two later
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1280, onFx(() -> window.stage().getWidth()), 1);
         LabOptions opts = LabOptions.parse(new String[]{"--out", tmp.resolve("runs2").toString()});
         LabWindow next = WaitForAsyncUtils.asyncFx(() -> new LabWindow(window.stage(), opts,
                 () -> new ScriptedRunner(d -> List.of(), 1)))
                 .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.geometry.Rectangle2D screen = onFx(() -> javafx.stage.Screen.getPrimary().getVisualBounds());
         assertEquals(Math.min(1920, screen.getWidth()), onFx(() -> next.stage().getWidth()), 1);
