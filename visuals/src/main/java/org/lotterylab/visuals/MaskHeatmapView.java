@@ -262,6 +262,12 @@ public class MaskHeatmapView extends BorderPane {
      * view shows the latest round of that branch (or nothing yet), it moves on to the new round.
      */
     public void addRound(Branch branch, int round, List<Mask> masks, List<Tensor> weights) {
+        addRound(branch, round, MaskHistory.pack(history.layers(), masks, weights));
+    }
+
+    /** Adds a round packed ahead by {@link MaskHistory#pack} (on any thread) for this view's layers. */
+    public void addRound(Branch branch, int round, MaskHistory.PackedRound packed) {
+        List<Mask> masks = packed.masks();
         if (history.layers().isEmpty() && masks != null && !masks.isEmpty()) {
             List<LayerInfo> inferred = new ArrayList<>();
             for (Mask m : masks) {
@@ -272,7 +278,7 @@ public class MaskHeatmapView extends BorderPane {
         Branch shown = this.branch.get();
         boolean nothingShown = shown == null || history.lastRound(shown) < 0;
         boolean follow = nothingShown || (shown == branch && this.round.get() >= history.lastRound(branch));
-        history.addRound(branch, round, masks, weights);
+        history.addRound(branch, round, packed);
         if (!branchBox.getItems().contains(branch)) {
             updating = true;
             try {

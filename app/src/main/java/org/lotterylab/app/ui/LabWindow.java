@@ -94,6 +94,7 @@ public final class LabWindow {
             afterBatch();
         });
         pump.setDeferred(views.deferredWork());
+        pump.setPreparer(views::prepare);
         this.panel = new ExperimentPanel(experiment);
         StagedDisable.bind(panel::parts, vm.busyProperty(), panel); // part by part: one frame never restyles it all
         this.grid = new ViewGrid(views, vm);

@@ -23,6 +23,7 @@ public final class LiveUpdatePump implements EventRoute {
     private final Consumer<List<RunEvent>> apply;
     private final long minIntervalNanos;
     private Deferred deferred = Deferred.NONE;
+    private volatile Consumer<RunEvent> preparer = e -> { };
     private long lastApply = Long.MIN_VALUE / 2;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -61,6 +62,12 @@ public final class LiveUpdatePump implements EventRoute {
     /** Queues an event; any thread; never blocks. */
     @Override
     public void onEvent(RunEvent event) {
+        try {
+            preparer.accept(event);
+        } catch (RuntimeException ex) {
+            // the JavaFX thread does the work itself then; the sender must never fail on a view's account
+            System.err.println("lab: preparing an event for the views failed: " + ex);
+        }
         inbox.add(event);
         if (active.compareAndSet(false, true)) {
             if (Platform.isFxApplicationThread()) {
@@ -69,6 +76,14 @@ public final class LiveUpdatePump implements EventRoute {
                 Platform.runLater(timer::start);
             }
         }
+    }
+
+    /**
+     * Sets work done on each event by the thread that sends it, before the event is queued: what needs no
+     * JavaFX thread (packing a round's masks) moves off it. Runs on whatever thread calls {@link #onEvent}.
+     */
+    public void setPreparer(Consumer<RunEvent> work) {
+        preparer = work == null ? e -> { } : work;
     }
 
     /** Work a batch leaves for a later frame (JavaFX thread). */

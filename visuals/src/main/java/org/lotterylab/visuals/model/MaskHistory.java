@@ -88,6 +88,10 @@ public final class MaskHistory {
     }
 
     private Tensor find(List<Tensor> ts, String name, int index) {
+        return find(ts, name, index, layersCount);
+    }
+
+    private static Tensor find(List<Tensor> ts, String name, int index, int layersCount) {
         if (ts == null) {
             return null;
         }
@@ -100,7 +104,7 @@ public final class MaskHistory {
         return index < ts.size() && ts.size() == layersCount ? ts.get(index) : null;
     }
 
-    private Mask findMask(List<Mask> ms, String name, int index) {
+    private static Mask findMask(List<Mask> ms, String name, int index, int layersCount) {
         for (Mask m : ms) {
             if (m.name().equals(name)) {
                 return m;
@@ -134,6 +138,15 @@ public final class MaskHistory {
      * missing mask counts as dense. Replaces an earlier copy of the same (branch, round).
      */
     public void addRound(Branch branch, int round, List<Mask> masks, List<Tensor> weights) {
+        addRound(branch, round, pack(layers, masks, weights));
+    }
+
+    /**
+     * A round's masks and weights packed for a history of {@code layers} (bits, counts, kept values): the
+     * costly part of {@link #addRound}, done on any thread, so that the views' thread only stores the result.
+     * Matching as in {@link #addRound(Branch, int, List, List)}.
+     */
+    public static PackedRound pack(List<LayerInfo> layers, List<Mask> masks, List<Tensor> weights) {
         int n = layers.size();
         long[][] bits = new long[n][];
         int[] kept = new int[n];
@@ -142,20 +155,62 @@ public final class MaskHistory {
         boolean anyWeights = false;
         for (int l = 0; l < n; l++) {
             LayerInfo li = layers.get(l);
-            Mask m = masks == null ? null : findMask(masks, li.name(), l);
+            Mask m = masks == null ? null : findMask(masks, li.name(), l, n);
             if (m != null && m.size() == li.size()) {
                 bits[l] = Bits.pack(m.keep());
             } else {
                 bits[l] = Bits.allSet(li.size());
             }
             kept[l] = Bits.count(bits[l]);
-            Tensor t = find(weights, li.name(), l);
+            Tensor t = find(weights, li.name(), l, n);
             if (t != null && t.size() == li.size()) {
                 w[l] = keptValues(t.data(), bits[l], kept[l]);
                 floats += w[l].length;
                 anyWeights = true;
             }
         }
+        return new PackedRound(List.copyOf(layers), masks, weights, bits, kept, anyWeights ? w : null, floats);
+    }
+
+    /**
+     * One round packed by {@link #pack} for a given layer list; immutable once built (it may cross threads).
+     * A history of other layers packs the round's masks again.
+     */
+    public static final class PackedRound {
+        private final List<LayerInfo> layers;
+        private final List<Mask> masks;
+        private final List<Tensor> weights;
+        private final long[][] bits;
+        private final int[] kept;
+        private final float[][] keptWeights;
+        private final long floats;
+
+        private PackedRound(List<LayerInfo> layers, List<Mask> masks, List<Tensor> weights, long[][] bits, int[] kept,
+                float[][] keptWeights, long floats) {
+            this.layers = layers;
+            this.masks = masks;
+            this.weights = weights;
+            this.bits = bits;
+            this.kept = kept;
+            this.keptWeights = keptWeights;
+            this.floats = floats;
+        }
+
+        /** The masks it was packed from (null: none). */
+        public List<Mask> masks() {
+            return masks;
+        }
+    }
+
+    /** Stores a round packed by {@link #pack}; one packed for other layers is packed again for these. */
+    public void addRound(Branch branch, int round, PackedRound packed) {
+        PackedRound p = packed.layers.equals(layers) ? packed : pack(layers, packed.masks, packed.weights);
+        // the outer arrays are this history's own: a round packed once may be stored in two histories
+        long[][] bits = p.bits.clone();
+        int[] kept = p.kept.clone();
+        float[][] w = p.keptWeights == null ? null : p.keptWeights.clone();
+        long floats = p.floats;
+        boolean anyWeights = w != null;
         NavigableMap<Integer, RoundData> map = rounds.computeIfAbsent(branch, b -> new TreeMap<>());
         RoundData old = map.get(round);
         if (old != null) {

@@ -40,6 +40,33 @@ class MaskHistoryTest {
     }
 
     @Test
+    void aRoundPackedAheadOnAnotherThreadIsStoredAsAddRoundStoresIt() throws Exception {
+        MaskHistory direct = new MaskHistory(List.of(L), List.of());
+        direct.addRound(Branch.TICKET, 1, List.of(mask(0, 1, 0, 1, 1, 0)), List.of(tensor(0, 2, 0, 4, 5, 0)));
+        MaskHistory.PackedRound[] ahead = new MaskHistory.PackedRound[1];
+        Thread t = new Thread(() -> ahead[0] = MaskHistory.pack(List.of(L), List.of(mask(0, 1, 0, 1, 1, 0)),
+                List.of(tensor(0, 2, 0, 4, 5, 0))));
+        t.start();
+        t.join();
+        MaskHistory viaPack = new MaskHistory(List.of(L), List.of());
+        viaPack.addRound(Branch.TICKET, 1, ahead[0]);
+        assertArrayEquals(direct.bits(Branch.TICKET, 1, 0), viaPack.bits(Branch.TICKET, 1, 0));
+        assertEquals(3, viaPack.keptCount(Branch.TICKET, 1, 0));
+        assertArrayEquals(new float[] {0, 2, 0, 4, 5, 0}, viaPack.weights(Branch.TICKET, 1, 0));
+        assertArrayEquals(direct.weights(Branch.TICKET, 1, 0), viaPack.weights(Branch.TICKET, 1, 0));
+    }
+
+    @Test
+    void aRoundPackedForOtherLayersIsPackedAgainForThisHistory() {
+        LayerInfo other = new LayerInfo("other", LayerKind.HIDDEN, new int[] {1, 2});
+        // packed for a one-layer list that does not hold "fc": the mask matched nothing there
+        MaskHistory.PackedRound stale = MaskHistory.pack(List.of(other), List.of(mask(0, 1, 1, 1, 1, 0)), List.of());
+        MaskHistory h = new MaskHistory(List.of(L), List.of());
+        h.addRound(Branch.TICKET, 2, stale);
+        assertEquals(4, h.keptCount(Branch.TICKET, 2, 0), "matched to fc by name, not taken from the other layer list");
+    }
+
+    @Test
     void prunedInRoundIsTheFirstRoundWithAFalseMask() {
         MaskHistory h = nested();
         assertEquals(new PrunedInfo(false, 1, true), h.prunedIn(Branch.TICKET, 3, 0, 0));
