@@ -48,9 +48,9 @@ public class AccuracySparsityView extends BorderPane {
     private static final String FINAL = "at the end of training";
 
     private final ResultTable table = new ResultTable();
-    private final PercentLogAxis accX = new PercentLogAxis("weights remaining (%)");
+    private final PercentLogAxis accX = PercentLogAxis.weightsRemaining();
     private final DefaultNumericAxis accY = Charts.linearAxis("test accuracy (%)", false);
-    private final PercentLogAxis iterX = new PercentLogAxis("weights remaining (%)");
+    private final PercentLogAxis iterX = PercentLogAxis.weightsRemaining();
     private final DefaultNumericAxis iterY = Charts.linearAxis("iteration", true);
     private final XYChart accChart = Charts.chart("Test accuracy", accX, accY, true);
     private final XYChart iterChart = Charts.chart("Early-stop iteration", iterX, iterY, true);

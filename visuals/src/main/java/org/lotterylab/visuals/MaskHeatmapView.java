@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -40,6 +41,7 @@ import org.lotterylab.api.mask.Mask;
 import org.lotterylab.api.mask.Tensor;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.visuals.chart.FrameCoalescer;
+import org.lotterylab.visuals.chart.WrappingRow;
 import org.lotterylab.visuals.model.HeatmapPalette;
 import org.lotterylab.visuals.model.HoverText;
 import org.lotterylab.visuals.model.MaskHistory;
@@ -132,9 +134,11 @@ public class MaskHeatmapView extends BorderPane {
         zoomIn.setTooltip(new Tooltip("Zoom in (mouse wheel)"));
         zoomFit.setTooltip(new Tooltip("Fit the layer into the view"));
 
-        HBox row1 = new HBox(8, fixed(new Label("Layer")), layerBox, fixed(new Label("Branch")), branchBox,
-                fixed(new Label("Zoom")), zoomOut, zoomIn, zoomFit, fixed(zoomLabel));
-        row1.setAlignment(Pos.CENTER_LEFT);
+        // each picker stays beside its label; the groups wrap in a narrow pane rather than squeezing the pickers
+        // (in one row at 1600x1000 the layer picker was cut to an empty box and Fit to "...")
+        WrappingRow row1 = new WrappingRow(12, 4, group(fixed(new Label("Layer")), layerBox),
+                group(fixed(new Label("Branch")), branchBox),
+                group(fixed(new Label("Zoom")), zoomOut, zoomIn, zoomFit, fixed(zoomLabel)));
         HBox row2 = new HBox(8, fixed(new Label("Round")), slider, fixed(roundLabel));
         row2.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, row1, row2);
@@ -203,6 +207,13 @@ public class MaskHeatmapView extends BorderPane {
             roundLabel.setText("round " + b.intValue());
             redraw.request();
         });
+    }
+
+    /** Nodes that stay together on one line of a wrapping toolbar. */
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     static <T extends Region> T fixed(T r) {

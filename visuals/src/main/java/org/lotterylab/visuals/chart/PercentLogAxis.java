@@ -1,5 +1,6 @@
 package org.lotterylab.visuals.chart;
 
+import java.util.List;
 import io.fair_acc.chartfx.axes.spi.AxisRange;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.dataset.spi.fastutil.DoubleArrayList;
@@ -13,6 +14,54 @@ import org.lotterylab.visuals.model.LogTicks;
  */
 public class PercentLogAxis extends DefaultNumericAxis {
     private double[] data = new double[0];
+
+    /** The name of a weights-remaining axis, longest first: the first that fits the axis's width is shown. */
+    static final List<String> WEIGHTS_REMAINING = List.of("weights remaining (%)", "weights left (%)", "remaining (%)",
+            "kept (%)");
+
+    private List<String> names = List.of();
+
+    /** A "weights remaining (%)" axis whose name shortens when the axis is too narrow for it. */
+    public static PercentLogAxis weightsRemaining() {
+        PercentLogAxis a = new PercentLogAxis(WEIGHTS_REMAINING.get(0));
+        a.fitName(WEIGHTS_REMAINING);
+        return a;
+    }
+
+    /**
+     * Shows the first of {@code longestFirst} that fits the axis's width in its label font (the last one when none
+     * does), again whenever the width or the font changes: ChartFX centres an axis name wider than its chart and
+     * the chart's edges cut both ends (seen at 1600x1000: "eights remaining (%").
+     */
+    public void fitName(List<String> longestFirst) {
+        names = List.copyOf(longestFirst);
+        widthProperty().addListener((o, a, b) -> chooseName());
+        getAxisLabel().fontProperty().addListener((o, a, b) -> chooseName());
+        chooseName();
+    }
+
+    private void chooseName() {
+        if (names.isEmpty()) {
+            return;
+        }
+        String chosen = names.get(names.size() - 1);
+        double room = getWidth() - 8;
+        for (String n : names) {
+            if (getWidth() <= 0 || textWidth(n) <= room) {
+                chosen = n;
+                break;
+            }
+        }
+        if (!chosen.equals(getName())) {
+            setName(chosen);
+        }
+    }
+
+    private double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(getAxisLabel().getFont());
+        return t.getLayoutBounds().getWidth();
+    }
 
     /** An axis named {@code name}. */
     public PercentLogAxis(String name) {

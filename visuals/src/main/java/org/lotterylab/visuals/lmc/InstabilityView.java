@@ -32,7 +32,7 @@ import org.lotterylab.visuals.chart.PercentLogAxis;
 public class InstabilityView extends BorderPane {
     private final DefaultNumericAxis kAxis = Charts.linearAxis("rewinding iteration k", true);
     private final DefaultNumericAxis kY = Charts.linearAxis("instability (%)", true);
-    private final PercentLogAxis wAxis = new PercentLogAxis("weights remaining (%)");
+    private final PercentLogAxis wAxis = PercentLogAxis.weightsRemaining();
     private final DefaultNumericAxis wY = Charts.linearAxis("instability (%)", true);
     private final XYChart kChart = Charts.chart("Instability vs rewinding iteration k", kAxis, kY, true);
     private final XYChart wChart = Charts.chart("Instability vs weights remaining", wAxis, wY, true);

@@ -47,7 +47,7 @@ public class RoundLmcView extends BorderPane {
     private final DefaultNumericAxis alphaAxis = Charts.linearAxis("alpha (0 = copy 2, 1 = copy 1)", false);
     private final DefaultNumericAxis errorAxis = Charts.linearAxis("test error (%)", false);
     private final XYChart pathChart = Charts.chart("Error along the interpolation path", alphaAxis, errorAxis, false);
-    private final PercentLogAxis weightsAxis = new PercentLogAxis("weights remaining (%)");
+    private final PercentLogAxis weightsAxis = PercentLogAxis.weightsRemaining();
     private final DefaultNumericAxis instabilityAxis = Charts.linearAxis("instability (%)", true);
     private final XYChart instabilityChart = Charts.chart("Instability vs weights remaining", weightsAxis,
             instabilityAxis, true);

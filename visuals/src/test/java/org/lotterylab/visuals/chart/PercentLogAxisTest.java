@@ -33,6 +33,32 @@ class PercentLogAxisTest {
     }
 
     @Test
+    void aWeightsRemainingAxisShortensItsNameToFitItsWidthAndLengthensItAgain() {
+        PercentLogAxis w = Fx.call(() -> {
+            PercentLogAxis a = PercentLogAxis.weightsRemaining();
+            a.setManaged(false); // sized by the test alone
+            javafx.scene.layout.Pane root = new javafx.scene.layout.Pane(a);
+            axis.getScene().setRoot(root);
+            root.applyCss();
+            return a;
+        });
+        java.util.function.DoubleFunction<String> nameAt = width -> Fx.call(() -> {
+            w.resize(width, 60);
+            return w.getName();
+        });
+        org.junit.jupiter.api.Assertions.assertEquals("weights remaining (%)", nameAt.apply(400));
+        String narrow = nameAt.apply(120);
+        org.junit.jupiter.api.Assertions.assertNotEquals("weights remaining (%)", narrow, "at 120 px");
+        double textWidth = Fx.call(() -> {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(narrow);
+            t.setFont(w.getAxisLabel().getFont());
+            return t.getLayoutBounds().getWidth();
+        });
+        assertTrue(textWidth <= Fx.call(w::getWidth), narrow + " is " + textWidth + " px on a " + Fx.call(w::getWidth) + " px axis");
+        org.junit.jupiter.api.Assertions.assertEquals("weights remaining (%)", nameAt.apply(400), "wide again");
+    }
+
+    @Test
     void theSameValuesAgainLeaveTheAxisAloneAndNewOnesRedrawIt() {
         settle();
         Fx.run(() -> axis.getBitState().clear()); // what its chart does once it has drawn it
