@@ -21,8 +21,8 @@ import org.lotterylab.api.run.ExperimentRunner;
  * {@code --open} or {@code --replay} the stored run is shown. When that ends (or, with neither, once the
  * engine has loaded), {@code --screenshot} saves the whole window and {@code --exit-when-done} quits, printing
  * {@code max_pulse_gap_ms N} and {@code max_pulse_cpu_ms N} (the JavaFX and render threads' most CPU time between
- * two pulses, see {@link PulseMonitor}) on stdout. The exit code is 0 on success and 1 when the run failed or was stopped,
- * the engine did not load, or the screenshot could not be written.
+ * two pulses, see {@link PulseMonitor}) and {@code pulse_gaps_over_50ms N of M} on stdout. The exit code is 0 on
+ * success and 1 when the run failed or was stopped, the engine did not load, or the screenshot could not be written.
  */
 public class LabApplication extends Application {
     /** Delay between the end of a run and the screenshot, so the last batch is laid out and painted. */
@@ -153,6 +153,8 @@ public class LabApplication extends Application {
             if (opts.exitWhenDone()) {
                 System.out.println(String.format(Locale.ROOT, "max_pulse_gap_ms %.0f", window.pulseMonitor().maxGapMillis()));
                 System.out.println(String.format(Locale.ROOT, "max_pulse_cpu_ms %.0f", window.pulseMonitor().maxPulseCpuMillis()));
+                System.out.println(String.format(Locale.ROOT, "pulse_gaps_over_50ms %d of %d", window.pulseMonitor().longGaps(),
+                        window.pulseMonitor().pulses()));
                 System.out.flush();
                 EXIT_CODE.set(exit);
                 window.shutdown();

@@ -124,6 +124,7 @@ public final class LabWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), this::run);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::chooseAndOpen);
         stage.setScene(scene);
+        pulses.watchLayout(scene);
         // the stage, title bar included, fills the screen's visual bounds; a stage that showed another scene (TestFX
         // hands every test the same one) would otherwise keep its old size and hand it to this scene
         stage.setWidth(w);
@@ -165,6 +166,7 @@ public final class LabWindow {
         ViewWarmUp.disabledLook(panel);
         stage.show();
         stage.toFront();
+        PulseMonitor.watchCharts(stage.getScene().getRoot());
     }
 
     // ------------------------------------------------------------------ actions
@@ -482,9 +484,10 @@ public final class LabWindow {
         long t0 = System.nanoTime();
         vm.apply(batch);
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+        batch.forEach(e -> kinds.merge(e.getClass().getSimpleName(), 1, Integer::sum));
+        PulseMonitor.debugWork("batch" + kinds.keySet(), System.nanoTime() - t0);
         if (ms > 20) {
-            java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
-            batch.forEach(e -> kinds.merge(e.getClass().getSimpleName(), 1, Integer::sum));
             System.err.println("lab-debug: batch of " + batch.size() + " events took " + ms + " ms " + kinds);
         }
     }

@@ -1,8 +1,6 @@
 package org.lotterylab.app.ui;
 
 import java.lang.management.ManagementFactory;
-import java.util.Locale;
-import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -22,12 +20,33 @@ public final class PulseMonitor extends AnimationTimer {
     private long last = -1;
     private long maxGap;
     private long pulses;
+    private long longGaps;
     private final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private long renderThreadId = -1;
     private long lastCpu = -1;
     private long maxCpu;
-    private final TaskCpuSampler tasks = DEBUG ? new TaskCpuSampler() : null;
-    private Map<String, Long> taskCpu = Map.of();
+    private final PulseDebugLog debug = DEBUG ? new PulseDebugLog() : null;
+
+    /** Debugging: counts {@code nanos} of work named {@code what} towards the current pulse (JavaFX thread). */
+    static void debugWork(String what, long nanos) {
+        if (DEBUG) {
+            PulseDebugLog.work(what, nanos);
+        }
+    }
+
+    /** Debugging: times the CSS and layout passes of the window's {@code scene}. */
+    public void watchLayout(javafx.scene.Scene scene) {
+        if (DEBUG) {
+            debug.watchLayout(scene);
+        }
+    }
+
+    /** Debugging: records the layout and drawing times of every chart under {@code root}. */
+    public static void watchCharts(javafx.scene.Parent root) {
+        if (DEBUG) {
+            PulseDebugLog.watchCharts(root);
+        }
+    }
 
     /** Starts a new measurement (forgets the previous one). */
     @Override
@@ -41,6 +60,7 @@ public final class PulseMonitor extends AnimationTimer {
         last = -1;
         maxGap = 0;
         pulses = 0;
+        longGaps = 0;
         lastCpu = -1;
         maxCpu = 0;
         maxGapMillis.set(0);
@@ -54,21 +74,8 @@ public final class PulseMonitor extends AnimationTimer {
         long cpuNow = windowThreadsCpuNanos();
         recordCpu(cpuNow);
         if (DEBUG) {
-            debugGap(now - before, before < 0 || cpuBefore < 0 || cpuNow < 0 ? -1 : cpuNow - cpuBefore);
+            debug.pulse(now - before, before < 0 || cpuBefore < 0 || cpuNow < 0 ? -1 : cpuNow - cpuBefore);
         }
-    }
-
-    /** Debugging: a gap over 50 ms, the window threads' CPU in it and the threads (Java or native) that ran most. */
-    private void debugGap(long gapNanos, long windowCpuNanos) {
-        Map<String, Long> now = tasks.sample();
-        if (windowCpuNanos >= 0 && gapNanos > 50_000_000L) {
-            // the JVM's uptime lines this up with -Xlog's uptime decorations (GC, safepoints)
-            System.err.printf(Locale.ROOT, "lab-debug: pulse gap %.0f ms, window threads' cpu %.0f ms, ending at"
-                    + " uptime %d ms; ran most: %s%n", gapNanos / 1e6, windowCpuNanos / 1e6,
-                    ManagementFactory.getRuntimeMXBean().getUptime(),
-                    TaskCpuSampler.busiest(taskCpu, now, 6));
-        }
-        taskCpu = now;
     }
 
     /** Records the JavaFX and render threads' CPU time so far, in nanoseconds, at a pulse (-1: unknown). */
@@ -109,6 +116,9 @@ public final class PulseMonitor extends AnimationTimer {
         pulses++;
         if (last >= 0) {
             long gap = nanos - last;
+            if (gap > LONG_GAP_NANOS) {
+                longGaps++;
+            }
             if (gap > maxGap) {
                 maxGap = gap;
                 maxGapMillis.set(gap / 1e6);
@@ -120,6 +130,15 @@ public final class PulseMonitor extends AnimationTimer {
     /** The longest gap between pulses so far, in milliseconds. */
     public double maxGapMillis() {
         return maxGap / 1e6;
+    }
+
+    /** The goal for the longest gap between two pulses (50 ms: three frames at 60 Hz). */
+    public static final double GOAL_MILLIS = 50;
+    private static final long LONG_GAP_NANOS = (long) (GOAL_MILLIS * 1e6);
+
+    /** Gaps between pulses longer than {@link #GOAL_MILLIS} since the measurement started. */
+    public long longGaps() {
+        return longGaps;
     }
 
     /** Pulses seen since the measurement started. */

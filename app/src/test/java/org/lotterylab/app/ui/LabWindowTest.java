@@ -327,8 +327,11 @@ class LabWindowTest {
         m.record(16_000_000);
         m.record(80_000_000);
         m.record(96_000_000);
+        m.record(146_000_000); // exactly the goal: not over it
+        m.record(197_000_000);
         assertEquals(64.0, m.maxGapMillis(), 1e-9);
-        assertEquals(4, m.pulses());
+        assertEquals(6, m.pulses());
+        assertEquals(2, m.longGaps(), "the gaps over 50 ms: 64 and 51 ms");
         m.recordCpu(5_000_000);
         m.recordCpu(9_000_000);
         m.recordCpu(21_000_000);
@@ -336,6 +339,7 @@ class LabWindowTest {
         m.recordCpu(22_000_000);
         assertEquals(12.0, m.maxPulseCpuMillis(), 1e-9, "the most CPU time between two pulses");
         m.reset();
+        assertEquals(0, m.longGaps());
         assertEquals(0, m.maxGapMillis());
         assertEquals(0, m.maxPulseCpuMillis());
     }
