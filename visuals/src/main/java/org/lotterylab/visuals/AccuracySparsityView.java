@@ -65,7 +65,9 @@ public class AccuracySparsityView extends BorderPane {
     private YValueIndicator baseline = newBaseline();
     private final ComboBox<String> accuracyKind = new ComboBox<>();
     private final Label summary = new Label("no results yet");
-    private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild);
+    private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild, accChart);
+    // the iteration chart follows in a pulse of its own (PulseBudget): one chart's redraw per pulse
+    private final FrameCoalescer iterRedraw = new FrameCoalescer(this::rebuildIterations, iterChart);
     private boolean baselineShown;
     private double explicitBaseline = Double.NaN;
 
@@ -185,7 +187,9 @@ public class AccuracySparsityView extends BorderPane {
         table.clear();
         explicitBaseline = Double.NaN;
         redraw.cancel();
+        iterRedraw.cancel();
         rebuild();
+        rebuildIterations();
     }
 
     /** The aggregated data behind the plots, one row per (branch, round), with a header. */
@@ -197,6 +201,7 @@ public class AccuracySparsityView extends BorderPane {
 
     void flush() {
         redraw.flush();
+        iterRedraw.flush();
     }
 
     XYChart accuracyChart() {
@@ -240,37 +245,21 @@ public class AccuracySparsityView extends BorderPane {
         boolean es = !FINAL.equals(accuracyKind.getValue());
         double[] xs = withExtraX(table.xValues());
         accX.setData(xs);
-        iterX.setData(xs);
         List<ResultTable.SeriesKey> series = table.series();
         List<String> groups = table.groups();
-        for (ResultTable.SeriesKey gone : new ArrayList<>(accSets.keySet())) {
-            if (!series.contains(gone)) {
-                accSets.remove(gone);
-                iterSets.remove(gone);
-            }
-        }
+        accSets.keySet().retainAll(series);
         List<DataSet> accWanted = new ArrayList<>();
-        List<DataSet> iterWanted = new ArrayList<>();
         ErrorBars bars = errorBars.get();
         for (ResultTable.SeriesKey key : series) {
-            List<ResultPoint> pts = new ArrayList<>(table.points(key));
-            pts.sort(Comparator.comparingDouble(ResultPoint::remainingPct));
             DoubleErrorDataSet acc = accSets.computeIfAbsent(key, this::newSet);
-            DoubleErrorDataSet it = iterSets.computeIfAbsent(key, this::newSet);
             style(acc, key, groups);
-            style(it, key, groups);
-            fill(acc, pts, es, true, bars);
-            fill(it, pts, es, false, bars);
+            fill(acc, sortedPoints(key), es, true, bars);
             if (acc.getDataCount() > 0) {
                 accWanted.add(acc);
-                iterWanted.add(it);
             }
         }
         attach(accChart, accWanted);
-        attach(iterChart, iterWanted);
-        owned.clear(); // the sets of curves that are gone were detached above
-        owned.addAll(accSets.values());
-        owned.addAll(iterSets.values());
+        keepOwned();
         for (Map.Entry<String, DoubleErrorDataSet> e : List.copyOf(extraSets.entrySet())) {
             if (!extraPoints.containsKey(e.getKey())) {
                 Charts.renderer(accChart).getDatasets().remove(e.getValue());
@@ -316,6 +305,41 @@ public class AccuracySparsityView extends BorderPane {
                 table.branches().size(), table.branches().size() == 1 ? "" : "es",
                 groups.size() > 1 || !groups.get(0).isEmpty() ? ", " + groups.size() + " group" + (groups.size() == 1 ? "" : "s") : "",
                 repeats ? "; mean over repeats, error bars " + bars.label() : ""));
+        iterRedraw.request();
+    }
+
+    /** The early-stop iteration chart's part of {@link #rebuild}, a pulse later. */
+    private void rebuildIterations() {
+        boolean es = !FINAL.equals(accuracyKind.getValue());
+        iterX.setData(withExtraX(table.xValues()));
+        List<ResultTable.SeriesKey> series = table.series();
+        List<String> groups = table.groups();
+        iterSets.keySet().retainAll(series);
+        List<DataSet> iterWanted = new ArrayList<>();
+        ErrorBars bars = errorBars.get();
+        for (ResultTable.SeriesKey key : series) {
+            DoubleErrorDataSet it = iterSets.computeIfAbsent(key, this::newSet);
+            style(it, key, groups);
+            fill(it, sortedPoints(key), es, false, bars);
+            if (it.getDataCount() > 0) {
+                iterWanted.add(it);
+            }
+        }
+        attach(iterChart, iterWanted);
+        keepOwned();
+    }
+
+    private List<ResultPoint> sortedPoints(ResultTable.SeriesKey key) {
+        List<ResultPoint> pts = new ArrayList<>(table.points(key));
+        pts.sort(Comparator.comparingDouble(ResultPoint::remainingPct));
+        return pts;
+    }
+
+    /** This view's data sets: those of both charts (a curve that is gone stays until its chart has dropped it). */
+    private void keepOwned() {
+        owned.clear();
+        owned.addAll(accSets.values());
+        owned.addAll(iterSets.values());
     }
 
     private DoubleErrorDataSet newSet(ResultTable.SeriesKey key) {

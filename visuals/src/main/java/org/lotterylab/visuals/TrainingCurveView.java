@@ -41,11 +41,14 @@ public class TrainingCurveView extends BorderPane {
     private final XYChart accChart = Charts.chart("Accuracy", accX, accY, false);
     private final CheckBox logLoss = new CheckBox("log loss axis");
     private final Label roundLabel = new Label("no round yet");
-    private final FrameCoalescer redraw = new FrameCoalescer(this::push);
+    // one coalescer per chart: each chart's redraw gets a pulse of its own (PulseBudget)
+    private final FrameCoalescer lossRedraw = new FrameCoalescer(() -> push(true), lossChart);
+    private final FrameCoalescer accRedraw = new FrameCoalescer(() -> push(false), accChart);
 
     private RoundCurves current;
     private final Deque<RoundCurves> faded = new ArrayDeque<>();
-    private boolean restyle;
+    private boolean restyleLoss;
+    private boolean restyleAcc;
 
     /** An empty view. */
     public TrainingCurveView() {
@@ -90,15 +93,18 @@ public class TrainingCurveView extends BorderPane {
         }
         current = existing != null ? existing : new RoundCurves(branch, round);
         roundLabel.setText(String.format(Locale.ROOT, "%s, round %d", branch.label(), round));
-        restyle = true;
-        redraw.request();
+        restyleLoss = true;
+        restyleAcc = true;
+        lossRedraw.request();
+        accRedraw.request();
     }
 
     /** Adds an evaluation point (validation loss and accuracy, test accuracy) of a round. */
     public void addPoint(Branch branch, int round, MetricPoint p) {
         RoundCurves rc = curves(branch, round);
         rc.points.add(p);
-        redraw.request();
+        lossRedraw.request();
+        accRedraw.request();
     }
 
     /** Adds a training-loss sample of a round. Non-finite values are skipped. */
@@ -109,7 +115,7 @@ public class TrainingCurveView extends BorderPane {
         RoundCurves rc = curves(branch, round);
         rc.lossIt.add(iteration);
         rc.loss.add(loss);
-        redraw.request();
+        lossRedraw.request();
     }
 
     /**
@@ -137,7 +143,8 @@ public class TrainingCurveView extends BorderPane {
 
     /** Removes every curve (and the fixed iteration range). */
     public void clear() {
-        redraw.cancel();
+        lossRedraw.cancel();
+        accRedraw.cancel();
         if (fixedIterations > 0) {
             setIterationRange(0);
         }
@@ -181,7 +188,8 @@ public class TrainingCurveView extends BorderPane {
     // ---- package-private hooks for tests ----
 
     void flush() {
-        redraw.flush();
+        lossRedraw.flush();
+        accRedraw.flush();
     }
 
     XYChart lossChart() {
@@ -219,40 +227,45 @@ public class TrainingCurveView extends BorderPane {
         return rc;
     }
 
-    private void push() {
-        if (fixedIterations > 0 && beyondRange()) {
+    /** Hands one chart ({@code loss}: the loss chart, else the accuracy chart) what arrived since its last redraw. */
+    private void push(boolean loss) {
+        if (fixedIterations > 0 && beyondRange(loss)) {
             setIterationRange(0);
         }
-        if (restyle) {
-            restyle = false;
+        if (loss ? restyleLoss : restyleAcc) {
+            if (loss) {
+                restyleLoss = false;
+            } else {
+                restyleAcc = false;
+            }
             if (current != null) {
-                current.styleCurrent();
+                current.styleCurrent(loss);
             }
             int age = 1;
             for (RoundCurves rc : faded) {
-                rc.styleFaded(age++);
+                rc.styleFaded(loss, age++);
             }
         }
         if (current != null) {
-            current.push(true);
+            current.push(loss, true);
         }
         for (RoundCurves rc : faded) {
-            rc.push(false);
+            rc.push(loss, false);
         }
     }
 
-    private boolean beyondRange() {
+    private boolean beyondRange(boolean lossChart) {
         List<RoundCurves> all = new ArrayList<>(faded);
         if (current != null) {
             all.add(current);
         }
         for (RoundCurves rc : all) {
-            for (int i = rc.pushedLoss; i < rc.loss.n; i++) {
+            for (int i = lossChart ? rc.pushedLoss : rc.loss.n; i < rc.loss.n; i++) {
                 if (rc.lossIt.a[i] > fixedIterations) {
                     return true;
                 }
             }
-            for (int i = rc.pushedPoints; i < rc.points.size(); i++) {
+            for (int i = lossChart ? rc.pushedLossPoints : rc.pushedAccPoints; i < rc.points.size(); i++) {
                 if (rc.points.get(i).iteration() > fixedIterations) {
                     return true;
                 }
@@ -286,7 +299,8 @@ public class TrainingCurveView extends BorderPane {
         final DoubleDataSet valAcc;
         final DoubleDataSet testAcc;
         int pushedLoss;
-        int pushedPoints;
+        int pushedLossPoints;
+        int pushedAccPoints;
         boolean isCurrent = true;
 
         RoundCurves(Branch branch, int round) {
@@ -297,59 +311,75 @@ public class TrainingCurveView extends BorderPane {
             valLoss = new DoubleDataSet("validation loss" + tag, 64);
             valAcc = new DoubleDataSet("validation accuracy" + tag, 64);
             testAcc = new DoubleDataSet("test accuracy" + tag, 64);
-            styleCurrent();
+            styleCurrent(true);
+            styleCurrent(false);
         }
 
-        void styleCurrent() {
+        void styleCurrent(boolean lossPart) {
             isCurrent = true;
             String c = BranchColors.hex(branch);
-            Charts.style(trainLoss, c, null, true, null);
-            Charts.style(valLoss, "#222222", "circle", true, "8 4");
-            Charts.style(valAcc, "#222222", "circle", true, "8 4");
-            Charts.style(testAcc, c, BranchColors.marker(branch), true, null);
-            attachIfData(lossChart, valLoss);
-            attachIfData(accChart, valAcc);
-        }
-
-        void styleFaded(int age) {
-            isCurrent = false;
-            double opacity = Math.max(0.1, 0.45 - (age - 1) * 0.045);
-            Charts.style(trainLoss, BranchColors.rgba(branch, opacity), null, false, null);
-            Charts.style(testAcc, BranchColors.rgba(branch, opacity), null, false, null);
-            detach(lossChart, valLoss);
-            detach(accChart, valAcc);
-        }
-
-        void push(boolean withValidation) {
-            if (loss.n > pushedLoss) {
-                trainLoss.add(Arrays.copyOfRange(lossIt.a, pushedLoss, loss.n), Arrays.copyOfRange(loss.a, pushedLoss, loss.n));
-                pushedLoss = loss.n;
-            }
-            int np = points.size();
-            if (np > pushedPoints) {
-                int k = np - pushedPoints;
-                double[] it = new double[k];
-                double[] vl = new double[k];
-                double[] va = new double[k];
-                double[] ta = new double[k];
-                for (int i = 0; i < k; i++) {
-                    MetricPoint p = points.get(pushedPoints + i);
-                    it[i] = p.iteration();
-                    vl[i] = p.valLoss();
-                    va[i] = p.valAccuracy() * 100;
-                    ta[i] = p.testAccuracy() * 100;
-                }
-                valLoss.add(it, vl);
-                valAcc.add(it, va);
-                testAcc.add(it, ta);
-                pushedPoints = np;
-            }
-            attachIfData(lossChart, trainLoss);
-            attachIfData(accChart, testAcc);
-            if (withValidation && isCurrent) {
+            if (lossPart) {
+                Charts.style(trainLoss, c, null, true, null);
+                Charts.style(valLoss, "#222222", "circle", true, "8 4");
                 attachIfData(lossChart, valLoss);
+            } else {
+                Charts.style(valAcc, "#222222", "circle", true, "8 4");
+                Charts.style(testAcc, c, BranchColors.marker(branch), true, null);
                 attachIfData(accChart, valAcc);
             }
+        }
+
+        void styleFaded(boolean lossPart, int age) {
+            isCurrent = false;
+            double opacity = Math.max(0.1, 0.45 - (age - 1) * 0.045);
+            if (lossPart) {
+                Charts.style(trainLoss, BranchColors.rgba(branch, opacity), null, false, null);
+                detach(lossChart, valLoss);
+            } else {
+                Charts.style(testAcc, BranchColors.rgba(branch, opacity), null, false, null);
+                detach(accChart, valAcc);
+            }
+        }
+
+        /** Appends what the chart ({@code lossPart}: the loss chart) has not been handed yet. */
+        void push(boolean lossPart, boolean withValidation) {
+            int np = points.size();
+            if (lossPart) {
+                if (loss.n > pushedLoss) {
+                    trainLoss.add(Arrays.copyOfRange(lossIt.a, pushedLoss, loss.n), Arrays.copyOfRange(loss.a, pushedLoss, loss.n));
+                    pushedLoss = loss.n;
+                }
+                if (np > pushedLossPoints) {
+                    valLoss.add(iterations(pushedLossPoints), values(pushedLossPoints, MetricPoint::valLoss, 1));
+                    pushedLossPoints = np;
+                }
+                attachIfData(lossChart, trainLoss);
+                if (withValidation && isCurrent) {
+                    attachIfData(lossChart, valLoss);
+                }
+            } else {
+                if (np > pushedAccPoints) {
+                    valAcc.add(iterations(pushedAccPoints), values(pushedAccPoints, MetricPoint::valAccuracy, 100));
+                    testAcc.add(iterations(pushedAccPoints), values(pushedAccPoints, MetricPoint::testAccuracy, 100));
+                    pushedAccPoints = np;
+                }
+                attachIfData(accChart, testAcc);
+                if (withValidation && isCurrent) {
+                    attachIfData(accChart, valAcc);
+                }
+            }
+        }
+
+        private double[] iterations(int from) {
+            return values(from, p -> p.iteration(), 1);
+        }
+
+        private double[] values(int from, java.util.function.ToDoubleFunction<MetricPoint> value, double scale) {
+            double[] v = new double[points.size() - from];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = value.applyAsDouble(points.get(from + i)) * scale;
+            }
+            return v;
         }
 
         void detachAll() {

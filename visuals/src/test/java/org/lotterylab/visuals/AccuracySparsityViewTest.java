@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lotterylab.api.run.RoundResult;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.visuals.chart.Charts;
+import org.lotterylab.visuals.chart.FrameCoalescer;
 import org.lotterylab.visuals.chart.PercentLogAxis;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -79,6 +80,33 @@ class AccuracySparsityViewTest {
         assertTrue(ticket.getDataLabel(2).contains("test accuracy at early stop 98.10%"), ticket.getDataLabel(2));
         assertEquals(9200, view.iterationSet(Branch.TICKET).get(DataSet.DIM_Y, 2), 1e-9);
         assertTrue(ticket.getStyle().contains(BranchColors.hex(Branch.TICKET)));
+    }
+
+    @Test
+    void aNewResultRedrawsTheAccuracyChartInOnePulseAndTheIterationChartInTheNext() {
+        List<Integer> sets = Fx.call(() -> {
+            FrameCoalescer.flushAll();
+            twoBranchesTwoSeeds().forEach(view::addResult);
+            FrameCoalescer.runPulse();
+            int acc = Charts.renderer(view.accuracyChart()).getDatasets().size();
+            int iter = Charts.renderer(view.iterationChart()).getDatasets().size();
+            FrameCoalescer.runPulse();
+            return List.of(acc, iter, Charts.renderer(view.iterationChart()).getDatasets().size());
+        });
+        assertEquals(List.of(2, 0, 2), sets);
+    }
+
+    @Test
+    void aBranchThatIsGoneLeavesBothChartsWhenTheyRedrawOneAfterTheOther() {
+        List<Integer> sets = Fx.call(() -> {
+            view.setResults(twoBranchesTwoSeeds());
+            view.flush();
+            view.setResults(twoBranchesTwoSeeds().stream().filter(r -> r.branch() == Branch.TICKET).toList());
+            FrameCoalescer.flushAll();
+            return List.of(Charts.renderer(view.accuracyChart()).getDatasets().size(),
+                    Charts.renderer(view.iterationChart()).getDatasets().size());
+        });
+        assertEquals(List.of(1, 1), sets);
     }
 
     @Test

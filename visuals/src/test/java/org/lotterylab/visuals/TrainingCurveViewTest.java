@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lotterylab.api.run.MetricPoint;
 import org.lotterylab.api.spec.Branch;
 import org.lotterylab.visuals.chart.Charts;
+import org.lotterylab.visuals.chart.FrameCoalescer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -69,6 +70,36 @@ class TrainingCurveViewTest {
         });
         robot.sleep(200);
         assertTrue(axes().get(0).max < 400, "cleared: ranged by the data: " + axes().get(0).max);
+    }
+
+    @Test
+    void aNewPointRedrawsTheLossChartInOnePulseAndTheAccuracyChartInTheNext() {
+        // one chart's redraw per pulse: under software rendering two in one pulse made the window's longest frames
+        List<Integer> sets = Fx.call(() -> {
+            FrameCoalescer.flushAll();
+            view.clear();
+            view.startRound(Branch.TICKET, 0);
+            view.addLoss(Branch.TICKET, 0, 10, 2.0);
+            view.addPoint(Branch.TICKET, 0, new MetricPoint(50, 1.0, 0.9, 0.91, 0.90));
+            FrameCoalescer.runPulse();
+            int loss = Charts.renderer(view.lossChart()).getDatasets().size();
+            int acc = Charts.renderer(view.accuracyChart()).getDatasets().size();
+            FrameCoalescer.runPulse();
+            return List.of(loss, acc, Charts.renderer(view.accuracyChart()).getDatasets().size());
+        });
+        assertEquals(List.of(2, 0, 2), sets, "pulse 1: training and validation loss; pulse 2: test and validation"
+                + " accuracy");
+    }
+
+    @Test
+    void aLossSampleRedrawsOnlyTheLossChart() {
+        int queued = Fx.call(() -> {
+            view.startRound(Branch.TICKET, 3);
+            FrameCoalescer.flushAll();
+            view.addLoss(Branch.TICKET, 3, 10, 2.0);
+            return FrameCoalescer.queued();
+        });
+        assertEquals(1, queued);
     }
 
     private record XYChartAxes(String name, double min, double max) {

@@ -9,11 +9,13 @@ import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import org.lotterylab.api.run.RunEvent;
+import org.lotterylab.visuals.chart.PulseBudget;
 
 /**
  * Hands events from the engine's thread to the JavaFX thread without ever making either wait: the
  * listener only appends to a lock-free queue; an {@link AnimationTimer}, running only while events are
- * pending, takes at most one batch per frame ({@link EventBatcher}) and applies it in one go.
+ * pending, takes at most one batch per frame ({@link EventBatcher}) and applies it in one go, in a pulse that no
+ * view's redraw has taken ({@link PulseBudget}).
  */
 public final class LiveUpdatePump implements EventRoute {
     private final ConcurrentLinkedQueue<RunEvent> inbox = new ConcurrentLinkedQueue<>();
@@ -28,17 +30,27 @@ public final class LiveUpdatePump implements EventRoute {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (deferred.pending()) {
-                // follow-up work of the previous batch gets a frame of its own
-                runDeferred();
-                return;
-            }
-            if (now - lastApply >= minIntervalNanos) {
-                lastApply = now;
-                drainFrame();
-            }
+            pulse(now);
         }
     };
+
+    /**
+     * What the pulse stamped {@code now} does (JavaFX thread): the deferred work of the last batch, else the next
+     * batch when it is due; neither when a view's redraw has taken the pulse ({@link PulseBudget}).
+     */
+    void pulse(long now) {
+        if (deferred.pending()) {
+            // follow-up work of the previous batch gets a frame of its own, shared with no view's redraw
+            if (PulseBudget.tryClaim(now)) {
+                runDeferred();
+            }
+            return;
+        }
+        if (now - lastApply >= minIntervalNanos && PulseBudget.tryClaim(now)) {
+            lastApply = now;
+            drainFrame();
+        }
+    }
 
     /**
      * A pump that gives batches to {@code apply} on the JavaFX thread, at most {@value #DEFAULT_RATE_HZ} times
@@ -116,8 +128,10 @@ public final class LiveUpdatePump implements EventRoute {
     }
 
     private void runDeferred() {
+        long t0 = System.nanoTime();
         try {
             deferred.run();
+            PulseMonitor.debugWork("deferred", System.nanoTime() - t0);
         } catch (RuntimeException ex) {
             System.err.println("lab: a view failed to update: " + ex);
             ex.printStackTrace();

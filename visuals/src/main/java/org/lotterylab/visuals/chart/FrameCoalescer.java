@@ -1,7 +1,11 @@
 package org.lotterylab.visuals.chart;
 
+import io.fair_acc.chartfx.Chart;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.locks.DefaultDataSetLock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -13,7 +17,8 @@ import javafx.animation.AnimationTimer;
  * and paints them; under software rendering one chart's layout and paint is most of a frame, so when a finished
  * round makes every view redraw, the redraws are spread over consecutive pulses instead of stacking up in one
  * long pulse (measured with {@code -Djavafx.pulseLogger=true}: one pulse painting five charts took 120 to
- * 500 ms). A view waits at most one pulse per other pending view (a dozen views: about 0.2 s).
+ * 500 ms). A view waits at most one pulse per other pending view (a dozen views: about 0.2 s). A pulse whose
+ * {@link PulseBudget} another scheduler took (the window's batch of engine events) runs no action.
  */
 public final class FrameCoalescer {
     /** Pending actions run per pulse, at most. */
@@ -23,11 +28,37 @@ public final class FrameCoalescer {
     private static AnimationTimer timer;
 
     private final Runnable action;
+    private final List<Chart> writes;
     private boolean pending;
 
     /** A coalescer for {@code action}. */
     public FrameCoalescer(Runnable action) {
+        this(action, new Chart[0]);
+    }
+
+    /**
+     * A coalescer for {@code action}, which writes the data sets of {@code charts}. ChartFX read-locks a chart's
+     * data sets in its pre-layout step and unlocks them in the post-layout step of a pulse; a chart that joins a
+     * scene (a pane maximised, a presentation page turned) runs that pre-layout step at once, outside a pulse, so
+     * its data sets stay locked until the next pulse's post-layout. A write from this pulse's animation phase would
+     * then wait on the JavaFX thread for the JavaFX thread: the window froze (seen in {@code LabWindowTest}). Such
+     * an action waits for a pulse in which its charts are unlocked.
+     */
+    public FrameCoalescer(Runnable action, Chart... charts) {
         this.action = action;
+        this.writes = List.of(charts);
+    }
+
+    /** Whether the action can write its charts' data sets now: none is read-locked. */
+    boolean canWrite() {
+        for (Chart chart : writes) {
+            for (DataSet ds : chart.getAllDatasets()) {
+                if (ds.lock() instanceof DefaultDataSetLock<?> lock && lock.getReaderCount() > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Asks for the action to run on a coming pulse (no-op when already asked). */
@@ -81,17 +112,30 @@ public final class FrameCoalescer {
             timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    runPulse();
+                    pulse(now);
                 }
             };
         }
         return timer;
     }
 
-    /** One pulse's share of the queue. */
-    static void runPulse() {
-        for (int i = 0; i < ACTIONS_PER_PULSE && !QUEUE.isEmpty(); i++) {
+    /** What the pulse stamped {@code now} does: its share of the queue, unless its {@link PulseBudget} is taken. */
+    public static void pulse(long now) {
+        if (PulseBudget.tryClaim(now)) {
+            runPulse();
+        }
+    }
+
+    /** One pulse's share of the queue, now (FX thread; tests step through pulses with it). */
+    public static void runPulse() {
+        int ran = 0;
+        for (int tries = QUEUE.size(); ran < ACTIONS_PER_PULSE && tries > 0 && !QUEUE.isEmpty(); tries--) {
             FrameCoalescer c = QUEUE.pollFirst();
+            if (!c.canWrite()) {
+                QUEUE.addLast(c); // its charts are locked until this pulse's post-layout: a later pulse
+                continue;
+            }
+            ran++;
             c.pending = false;
             try {
                 c.action.run();

@@ -44,7 +44,7 @@ public class InstabilityView extends BorderPane {
     private final LmcColors kColors = new LmcColors();
     private final Map<String, DoubleErrorDataSet> byNetwork = new LinkedHashMap<>();
     private final Map<Integer, DoubleErrorDataSet> byK = new LinkedHashMap<>();
-    private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild);
+    private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild, kChart, wChart);
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.02);
     private boolean thresholdShown;
 

@@ -67,7 +67,7 @@ public class InterpolationView extends BorderPane {
     private final Set<String> dirty = new HashSet<>();
     private final Map<String, LmcEvent.LmcCurveDone> done = new LinkedHashMap<>();
     private final ObjectProperty<LmcCurves.Pick> selected = new SimpleObjectProperty<>(this, "selectedPoint");
-    private final FrameCoalescer redraw = new FrameCoalescer(this::push);
+    private final FrameCoalescer redraw = new FrameCoalescer(this::push, chart);
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.02);
     private String focus;
     private boolean restyle;

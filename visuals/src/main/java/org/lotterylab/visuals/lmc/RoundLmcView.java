@@ -70,7 +70,7 @@ public class RoundLmcView extends BorderPane {
     private final Map<Branch, DoubleErrorDataSet> instabilitySets = new EnumMap<>(Branch.class);
     private final Set<RoundLmc.Id> dirty = new HashSet<>();
     private final ReadOnlyIntegerWrapper focusRound = new ReadOnlyIntegerWrapper(this, "focusRound", -1);
-    private final FrameCoalescer redraw = new FrameCoalescer(this::push);
+    private final FrameCoalescer redraw = new FrameCoalescer(this::push, pathChart, instabilityChart, kChart);
     private boolean pinned;
     private boolean restyle;
     private boolean instabilityDirty;

@@ -35,7 +35,7 @@ public class MaskFlipView extends BorderPane {
     private final DoubleDataSet left = new DoubleDataSet("left the mask");
     private final ComboBox<Integer> roundBox = new ComboBox<>();
     private final Label status = new Label("no mask flips yet");
-    private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild);
+    private final FrameCoalescer redraw = new FrameCoalescer(this::rebuild, chart);
     private boolean followLatest = true;
     private boolean updatingBox;
 
