@@ -207,9 +207,12 @@ public class InputPixelView extends BorderPane {
         for (int i = 0; i < px.length; i++) {
             px[i] = SequentialPalette.at(counts[i], colourMax);
         }
-        mapImage = new WritableImage(w, h);
+        if (mapImage == null || (int) mapImage.getWidth() != w || (int) mapImage.getHeight() != h) {
+            // a new image only for a new size: each new one is a new texture for the render thread
+            mapImage = new WritableImage(w, h);
+            mapView.setImage(mapImage);
+        }
         mapImage.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), px, 0, w);
-        mapView.setImage(mapImage);
         rescale();
     }
 
@@ -267,9 +270,11 @@ public class InputPixelView extends BorderPane {
                 }
             }
         }
-        tilesImage = new WritableImage(iw, ih);
+        if (tilesImage == null || (int) tilesImage.getWidth() != iw || (int) tilesImage.getHeight() != ih) {
+            tilesImage = new WritableImage(iw, ih);
+            tilesView.setImage(tilesImage);
+        }
         tilesImage.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbInstance(), px, 0, iw);
-        tilesView.setImage(tilesImage);
         rescale();
         tilesTitle.setText(String.format(Locale.ROOT, "receptive fields of %d %s", chosen.length,
                 most ? "most connected units" : "first units"));

@@ -65,6 +65,25 @@ class InputPixelViewTest {
     }
 
     @Test
+    void aLaterRoundRepaintsTheSameImagesWithItsOwnCounts(FxRobot robot) {
+        boolean[] sameImages = Fx.call(() -> {
+            view.setInputShape(1, 8, 8);
+            view.show(centreMask());
+            var map = view.mapImage();
+            var tiles = view.tilesImage();
+            boolean[] none = new boolean[10 * 64];
+            none[7 * 8 + 7] = true; // unit 0 keeps the corner only
+            view.show(new Mask("fc1", new int[] {10, 64}, none));
+            return new boolean[] {map == view.mapImage(), tiles == view.tilesImage()};
+        });
+        assertTrue(sameImages[0] && sameImages[1], "one texture per size, rewritten (not a new image per round)");
+        int centre = Fx.call(() -> view.mapImage().getPixelReader().getArgb(3, 3));
+        int corner = Fx.call(() -> view.mapImage().getPixelReader().getArgb(7, 7));
+        assertEquals(SequentialPalette.at(0.0), centre, "the later round's counts, not the first's");
+        assertEquals(SequentialPalette.at(1.0), corner);
+    }
+
+    @Test
     void hoverShowsPixelCount(FxRobot robot) {
         Fx.run(() -> {
             view.setInputShape(1, 8, 8);
