@@ -122,17 +122,28 @@ public class TrainingCurveView extends BorderPane {
      * Fixes both iteration axes at 0 to {@code iterations} (a round's planned length; 0 or less: ranged by the data
      * again). The curves of a round then grow across a still axis instead of rescaling it at every update, which
      * also spares the charts a new set of tick labels in each frame of the first round (20 to 36 ms layout
-     * passes on 2 cores). Data beyond the range puts the axes back to ranging by the data.
+     * passes on 2 cores). Data beyond the range puts the axes back to ranging by the data. Each axis takes the
+     * range with its chart's next redraw, not at once: a run's start sets it in the same pulse as everything else
+     * the start changes.
      */
     public void setIterationRange(int iterations) {
-        fixedIterations = iterations;
-        for (DefaultNumericAxis a : List.of(lossX, accX)) {
-            if (iterations > 0) {
-                a.setAutoRanging(false);
-                a.set(0, iterations * (1 + ITERATION_MARGIN));
-            } else {
-                a.setAutoRanging(true);
-            }
+        int range = Math.max(0, iterations);
+        if (range == fixedIterations) {
+            return;
+        }
+        fixedIterations = range;
+        lossRange = true;
+        accRange = true;
+        lossRedraw.request();
+        accRedraw.request();
+    }
+
+    private void applyRange(DefaultNumericAxis a) {
+        if (fixedIterations > 0) {
+            a.setAutoRanging(false);
+            a.set(0, fixedIterations * (1 + ITERATION_MARGIN));
+        } else {
+            a.setAutoRanging(true);
         }
     }
 
@@ -140,6 +151,8 @@ public class TrainingCurveView extends BorderPane {
     private static final double ITERATION_MARGIN = 0.1;
 
     private int fixedIterations;
+    private boolean lossRange;
+    private boolean accRange;
 
     /** Removes every curve (and the fixed iteration range). */
     public void clear() {
@@ -231,6 +244,14 @@ public class TrainingCurveView extends BorderPane {
     private void push(boolean loss) {
         if (fixedIterations > 0 && beyondRange(loss)) {
             setIterationRange(0);
+        }
+        if (loss ? lossRange : accRange) {
+            if (loss) {
+                lossRange = false;
+            } else {
+                accRange = false;
+            }
+            applyRange(loss ? lossX : accX);
         }
         if (loss ? restyleLoss : restyleAcc) {
             if (loss) {

@@ -92,6 +92,25 @@ class TrainingCurveViewTest {
     }
 
     @Test
+    void aNewIterationRangeReachesEachAxisWithItsChartsRedrawNotAtOnce() {
+        // a run's start sets the range in the pulse of its batch; the axes change in the pulses after it
+        List<Boolean> auto = Fx.call(() -> {
+            view.clear();
+            FrameCoalescer.flushAll();
+            view.setIterationRange(300);
+            List<Boolean> a = new java.util.ArrayList<>(List.of(view.lossChart().getXAxis().isAutoRanging(),
+                    view.accuracyChart().getXAxis().isAutoRanging()));
+            FrameCoalescer.runPulse();
+            a.add(view.lossChart().getXAxis().isAutoRanging());
+            a.add(view.accuracyChart().getXAxis().isAutoRanging());
+            FrameCoalescer.runPulse();
+            a.add(view.accuracyChart().getXAxis().isAutoRanging());
+            return a;
+        });
+        assertEquals(List.of(true, true, false, true, false), auto);
+    }
+
+    @Test
     void aLossSampleRedrawsOnlyTheLossChart() {
         int queued = Fx.call(() -> {
             view.startRound(Branch.TICKET, 3);
