@@ -243,23 +243,10 @@ public class AccuracySparsityView extends BorderPane {
 
     private void rebuild() {
         boolean es = !FINAL.equals(accuracyKind.getValue());
-        double[] xs = withExtraX(table.xValues());
-        accX.setData(xs);
+        ErrorBars bars = errorBars.get();
         List<ResultTable.SeriesKey> series = table.series();
         List<String> groups = table.groups();
-        accSets.keySet().retainAll(series);
-        List<DataSet> accWanted = new ArrayList<>();
-        ErrorBars bars = errorBars.get();
-        for (ResultTable.SeriesKey key : series) {
-            DoubleErrorDataSet acc = accSets.computeIfAbsent(key, this::newSet);
-            style(acc, key, groups);
-            fill(acc, sortedPoints(key), es, true, bars);
-            if (acc.getDataCount() > 0) {
-                accWanted.add(acc);
-            }
-        }
-        attach(accChart, accWanted);
-        keepOwned();
+        refill(accChart, accX, accSets, true);
         for (Map.Entry<String, DoubleErrorDataSet> e : List.copyOf(extraSets.entrySet())) {
             if (!extraPoints.containsKey(e.getKey())) {
                 Charts.renderer(accChart).getDatasets().remove(e.getValue());
@@ -310,29 +297,34 @@ public class AccuracySparsityView extends BorderPane {
 
     /** The early-stop iteration chart's part of {@link #rebuild}, a pulse later. */
     private void rebuildIterations() {
-        boolean es = !FINAL.equals(accuracyKind.getValue());
-        iterX.setData(withExtraX(table.xValues()));
-        List<ResultTable.SeriesKey> series = table.series();
-        List<String> groups = table.groups();
-        iterSets.keySet().retainAll(series);
-        List<DataSet> iterWanted = new ArrayList<>();
-        ErrorBars bars = errorBars.get();
-        for (ResultTable.SeriesKey key : series) {
-            DoubleErrorDataSet it = iterSets.computeIfAbsent(key, this::newSet);
-            style(it, key, groups);
-            fill(it, sortedPoints(key), es, false, bars);
-            if (it.getDataCount() > 0) {
-                iterWanted.add(it);
-            }
-        }
-        attach(iterChart, iterWanted);
-        keepOwned();
+        refill(iterChart, iterX, iterSets, false);
     }
 
-    private List<ResultPoint> sortedPoints(ResultTable.SeriesKey key) {
-        List<ResultPoint> pts = new ArrayList<>(table.points(key));
-        pts.sort(Comparator.comparingDouble(ResultPoint::remainingPct));
-        return pts;
+    /**
+     * Fills one chart ({@code accuracy}: test accuracy, else the early-stop iteration) with a series per branch (and
+     * group) of the table: its x axis, its data sets (created, restyled, refilled; those of gone curves dropped).
+     */
+    private void refill(XYChart chart, PercentLogAxis x, Map<ResultTable.SeriesKey, DoubleErrorDataSet> sets,
+            boolean accuracy) {
+        boolean es = !FINAL.equals(accuracyKind.getValue());
+        x.setData(withExtraX(table.xValues()));
+        List<ResultTable.SeriesKey> series = table.series();
+        List<String> groups = table.groups();
+        sets.keySet().retainAll(series);
+        List<DataSet> wanted = new ArrayList<>();
+        ErrorBars bars = errorBars.get();
+        for (ResultTable.SeriesKey key : series) {
+            List<ResultPoint> pts = new ArrayList<>(table.points(key));
+            pts.sort(Comparator.comparingDouble(ResultPoint::remainingPct));
+            DoubleErrorDataSet ds = sets.computeIfAbsent(key, this::newSet);
+            style(ds, key, groups);
+            fill(ds, pts, es, accuracy, bars);
+            if (ds.getDataCount() > 0) {
+                wanted.add(ds);
+            }
+        }
+        attach(chart, wanted);
+        keepOwned();
     }
 
     /** This view's data sets: those of both charts (a curve that is gone stays until its chart has dropped it). */
